@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * G/nodes.tsv/      the same as gzip TSV parts with a header (plain-Java readers: {@link NodeTable})
  * G/edges/          Parquet: src, dst, weight, kind, per-action counts
  * G/edges.tsv/      gzip TSV parts {@code src<TAB>dst<TAB>weight}, no header ({@link EdgeListFormat})
+ * G/interactions.tsv/ gzip TSV parts: user->target pairs with a count per action ({@link InteractionTable})
+ * G/holdout.tsv/    the same for interactions after the split time (build-graph --split-at), kept
+ *                   out of nodes' edges so that evaluation never trains on what it tests
  * G/popular/        Parquet + G/popular.tsv/: per-region popular posts for cold start
  * G/quarantine/     every rejected record with its reason
  * G/report.json     counts in, out and rejected by reason, timings, graph statistics
@@ -24,6 +27,8 @@ public final class GraphDirectory {
     public static final String NODES_TSV = "nodes.tsv";
     public static final String EDGES = "edges";
     public static final String EDGES_TSV = "edges.tsv";
+    public static final String INTERACTIONS_TSV = "interactions.tsv";
+    public static final String HOLDOUT_TSV = "holdout.tsv";
     public static final String POPULAR = "popular";
     public static final String POPULAR_TSV = "popular.tsv";
     public static final String QUARANTINE = "quarantine";

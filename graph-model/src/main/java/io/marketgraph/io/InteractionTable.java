@@ -1,0 +1,148 @@
+package io.marketgraph.io;
+
+import io.marketgraph.model.Action;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * User→target interactions aggregated per pair, with a count per {@link Action}: the plain-Java
+ * form of a graph directory's {@code interactions.tsv/} (the training graph's interactions) and
+ * {@code holdout.tsv/} (interactions after the split time, kept out of the graph for evaluation).
+ *
+ * <p>Gzip TSV parts, each with the header {@code src dst VIEW SEARCH_CLICK LIKE AD_CLICK CHAT FOLLOW
+ * PURCHASE} (the actions in {@link Action} order): dense node ids, then counts.
+ */
+public final class InteractionTable {
+
+    public static final String HEADER = "src\tdst\t" + String.join("\t",
+            Arrays.stream(Action.values()).map(Action::name).toArray(String[]::new));
+
+    private final int[] src;
+    private final int[] dst;
+    private final int[][] counts; // [action][pair]
+
+    public InteractionTable(int[] src, int[] dst, int[][] counts) {
+        if (src.length != dst.length || counts.length != Action.values().length) {
+            throw new IllegalArgumentException("interaction columns differ in length");
+        }
+        for (int[] c : counts) {
+            if (c.length != src.length) {
+                throw new IllegalArgumentException("interaction columns differ in length");
+            }
+        }
+        this.src = src;
+        this.dst = dst;
+        this.counts = counts;
+    }
+
+    public int size() {
+        return src.length;
+    }
+
+    public int src(int pair) {
+        return src[pair];
+    }
+
+    public int dst(int pair) {
+        return dst[pair];
+    }
+
+    public int count(int pair, Action action) {
+        return counts[action.ordinal()][pair];
+    }
+
+    /** True if the pair has at least one of {@code actions}. */
+    public boolean hasAny(int pair, Action... actions) {
+        for (Action action : actions) {
+            if (counts[action.ordinal()][pair] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a file or directory of parts; node ids must be below {@code nodeCount}.
+     *
+     * @throws InvalidInputException naming the file, line and value
+     */
+    public static InteractionTable read(Path path, int nodeCount) {
+        int actions = Action.values().length;
+        int size = 0;
+        int[] src = new int[1024];
+        int[] dst = new int[1024];
+        int[][] counts = new int[actions][1024];
+        for (Path part : TextFiles.parts(path)) {
+            try (BufferedReader in = TextFiles.open(part)) {
+                String line;
+                long lineNo = 0;
+                while ((line = in.readLine()) != null) {
+                    lineNo++;
+                    if (line.isEmpty() || line.startsWith("src\t")) {
+                        if (line.startsWith("src\t") && !line.equals(HEADER)) {
+                            throw new InvalidInputException(String.format(Locale.ROOT,
+                                    "%s line %d: header must be '%s', got '%s'", part, lineNo, HEADER, line));
+                        }
+                        continue;
+                    }
+                    String[] cols = line.split("\t", -1);
+                    if (cols.length != 2 + actions) {
+                        throw new InvalidInputException(String.format(Locale.ROOT,
+                                "%s line %d: expected %d columns (%s), got %d", part, lineNo, 2 + actions,
+                                HEADER.replace('\t', ' '), cols.length));
+                    }
+                    if (size == src.length) {
+                        src = Arrays.copyOf(src, size * 2);
+                        dst = Arrays.copyOf(dst, size * 2);
+                        for (int a = 0; a < actions; a++) {
+                            counts[a] = Arrays.copyOf(counts[a], size * 2);
+                        }
+                    }
+                    src[size] = node(cols[0], nodeCount, part, lineNo);
+                    dst[size] = node(cols[1], nodeCount, part, lineNo);
+                    for (int a = 0; a < actions; a++) {
+                        counts[a][size] = count(cols[2 + a], Action.values()[a], part, lineNo);
+                    }
+                    size++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Failed to read interactions " + part, e);
+            }
+        }
+        int[][] trimmed = new int[actions][];
+        for (int a = 0; a < actions; a++) {
+            trimmed[a] = Arrays.copyOf(counts[a], size);
+        }
+        return new InteractionTable(Arrays.copyOf(src, size), Arrays.copyOf(dst, size), trimmed);
+    }
+
+    private static int node(String value, int nodeCount, Path part, long lineNo) {
+        try {
+            int node = Integer.parseInt(value);
+            if (node >= 0 && node < nodeCount) {
+                return node;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the value
+        }
+        throw new InvalidInputException(String.format(Locale.ROOT,
+                "%s line %d: '%s' is not a node id of this graph (0..%d)", part, lineNo, value, nodeCount - 1));
+    }
+
+    private static int count(String value, Action action, Path part, long lineNo) {
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the value
+        }
+        throw new InvalidInputException(String.format(Locale.ROOT,
+                "%s line %d: %s count must be an integer >= 0, got '%s'", part, lineNo, action, value));
+    }
+}

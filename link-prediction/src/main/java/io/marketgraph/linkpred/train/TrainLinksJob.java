@@ -1,0 +1,178 @@
+package io.marketgraph.linkpred.train;
+
+import io.marketgraph.embeddings.graph.CsrBuilder;
+import io.marketgraph.embeddings.graph.CsrGraph;
+import io.marketgraph.io.AtomicOutput;
+import io.marketgraph.io.EmbeddingStore;
+import io.marketgraph.io.GraphDirectory;
+import io.marketgraph.io.InteractionTable;
+import io.marketgraph.io.InvalidInputException;
+import io.marketgraph.io.Json;
+import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.registry.PromotionGate;
+import io.marketgraph.linkpred.task.LinkTask;
+import io.marketgraph.linkpred.task.TaskPairs;
+import io.marketgraph.progress.ProgressTracker;
+import io.marketgraph.registry.ModelManifest;
+import io.marketgraph.registry.ModelRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * train-links: trains and evaluates the link models of each task on a time-split graph, registers
+ * the candidate as a new model version and promotes it through the gate.
+ *
+ * <p>Leakage: the graph directory holds only events before the split (its edges and
+ * {@code interactions.tsv}); the test positives come from {@code holdout.tsv}; the embeddings must
+ * have been learnt on that same graph (checked: same nodes in the same order).
+ */
+public final class TrainLinksJob {
+
+    private final TrainLinksConfig config;
+    private final ProgressTracker progress;
+
+    public TrainLinksJob(TrainLinksConfig config, ProgressTracker progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public TrainLinksResult run() {
+        long start = System.nanoTime();
+        GraphDirectory.Loaded loaded;
+        CsrGraph graph;
+        InteractionTable before;
+        InteractionTable after;
+        EmbeddingStore embeddings;
+        try (ProgressTracker.Stage stage = progress.stage("load", 0)) {
+            loaded = GraphDirectory.load(config.graph());
+            requireFile(config.graph().resolve(GraphDirectory.HOLDOUT_TSV),
+                    "build the graph with build-graph --split-at T so that evaluation has events after T");
+            requireFile(config.graph().resolve(GraphDirectory.INTERACTIONS_TSV), "re-run build-graph");
+            graph = CsrBuilder.build(loaded.edges(), false).graph();
+            before = InteractionTable.read(config.graph().resolve(GraphDirectory.INTERACTIONS_TSV), loaded.nodes().size());
+            after = InteractionTable.read(config.graph().resolve(GraphDirectory.HOLDOUT_TSV), loaded.nodes().size());
+            embeddings = EmbeddingStore.read(config.embeddings());
+            requireSameNodes(loaded.nodes(), embeddings.nodes());
+        }
+        TrainLinksResult.Builder result = new TrainLinksResult.Builder(config);
+        ModelRegistry registry = new ModelRegistry(config.registry());
+        String version = registry.nextVersion();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Set<String> gated = new HashSet<>();
+        try (AtomicOutput staged = registry.stage(version)) {
+            TaskTrainer trainer = new TaskTrainer(config, graph, embeddings, loaded.nodes(), progress);
+            for (LinkTask task : config.tasks()) {
+                TaskPairs pairs = TaskPairs.of(task, loaded.nodes(), before, after);
+                if (pairs.train().length == 0 || pairs.test().length == 0) {
+                    result.skipped(task, String.format(java.util.Locale.ROOT,
+                            "%d training and %d test positives: both must be > 0", pairs.train().length, pairs.test().length));
+                    continue;
+                }
+                try (ProgressTracker.Stage stage = progress.stage("task " + task.metricName(), 0)) {
+                    TaskTrainer.Outcome outcome = trainer.run(pairs);
+                    try (var model = outcome.serving()) {
+                        model.save(staged.dir().resolve("link-model").resolve(task.metricName()));
+                    }
+                    result.task(task, outcome.evaluation());
+                    Map<String, Double> served = outcome.evaluation().scores().get(config.serving().name().toLowerCase(java.util.Locale.ROOT));
+                    served.forEach((name, value) -> metrics.put(task.metricName() + "." + name, value));
+                    gated.add(task.metricName() + ".roc_auc");
+                    gated.add(task.metricName() + ".recall_at_" + config.k());
+                }
+            }
+            if (gated.isEmpty()) {
+                throw new InvalidInputException("no task could be evaluated: " + result.skippedReasons());
+            }
+            copyTree(config.embeddings(), staged.dir().resolve("embeddings"));
+            copyServingGraph(staged.dir().resolve("graph"));
+            Map<String, Double> currentMetrics = registry.current().map(v -> registry.manifest(v).metrics()).orElse(null);
+            PromotionGate.Decision decision = config.gate().decide(currentMetrics, metrics, gated);
+            boolean promote = decision.promotes() || config.force();
+            result.decision(version, decision, promote, registry.current().orElse(null));
+            registry.register(staged, new ModelManifest(version, Instant.now().toString(),
+                    config.graph().toAbsolutePath().toString(), codeVersion(), result.parametersJson(), metrics,
+                    Map.of("embeddings", "embeddings", "link_model", "link-model", "graph", "graph")));
+            if (promote) {
+                registry.activate(version);
+            }
+        }
+        result.collected(registry.garbageCollect(config.keepVersions()));
+        result.seconds((System.nanoTime() - start) / 1e9);
+        TrainLinksResult done = result.build();
+        if (config.report() != null) {
+            Json.write(config.report(), done.json());
+            new TrainLinksReport(done).writeHtml(htmlPath(config.report()));
+        }
+        Json.write(registry.versionDir(version).resolve("report.json"), done.json());
+        return done;
+    }
+
+    static Path htmlPath(Path jsonReport) {
+        String name = jsonReport.getFileName().toString().replaceFirst("\\.json$", "");
+        return jsonReport.resolveSibling(name + ".html");
+    }
+
+    private void copyServingGraph(Path target) {
+        for (String part : new String[] {GraphDirectory.NODES_TSV, GraphDirectory.EDGES_TSV, GraphDirectory.POPULAR_TSV}) {
+            Path from = config.graph().resolve(part);
+            if (Files.exists(from)) {
+                copyTree(from, target.resolve(part));
+            }
+        }
+    }
+
+    /** Copies a directory tree, hard-linking files where the filesystem allows (artifacts are immutable). */
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path dest = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(dest);
+                } else {
+                    try {
+                        Files.createLink(dest, source);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(source, dest);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to copy " + from + " to " + to, e);
+        }
+    }
+
+    private static void requireFile(Path path, String hint) {
+        if (!Files.exists(path)) {
+            throw new InvalidInputException("missing " + path + ": " + hint);
+        }
+    }
+
+    private static void requireSameNodes(NodeTable graph, NodeTable embeddings) {
+        if (graph.size() != embeddings.size()) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "the embeddings have %d rows but the graph has %d nodes: embed this graph (bin/marketgraph embed --graph G)",
+                    embeddings.size(), graph.size()));
+        }
+        for (int n = 0; n < graph.size(); n++) {
+            if (!Objects.equals(graph.id(n), embeddings.id(n)) || graph.kind(n) != embeddings.kind(n)) {
+                throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                        "embedding row %d is %s:%s but graph node %d is %s:%s: the embeddings were learnt on another graph",
+                        n, embeddings.kind(n), embeddings.id(n), n, graph.kind(n), graph.id(n)));
+            }
+        }
+    }
+
+    private static String codeVersion() {
+        String v = TrainLinksJob.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,182 @@
+package io.marketgraph.linkpred.train;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics.Heuristic;
+import io.marketgraph.linkpred.registry.PromotionGate;
+import io.marketgraph.linkpred.task.LinkTask;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What train-links did: per task the serving model's metrics, both model families, every
+ * heuristic and the best one; the gate's decision; the registered version.
+ */
+public final class TrainLinksResult {
+
+    private final ObjectNode json;
+    private final Map<LinkTask, TaskEvaluation> tasks;
+    private final boolean promoted;
+    private final String version;
+
+    private TrainLinksResult(ObjectNode json, Map<LinkTask, TaskEvaluation> tasks, boolean promoted, String version) {
+        this.json = json;
+        this.tasks = tasks;
+        this.promoted = promoted;
+        this.version = version;
+    }
+
+    public ObjectNode json() {
+        return json;
+    }
+
+    public Map<LinkTask, TaskEvaluation> tasks() {
+        return tasks;
+    }
+
+    public boolean promoted() {
+        return promoted;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** A one-screen summary. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "train-links: version %s %s%n", version,
+                promoted ? "PROMOTED (now CURRENT)" : "REFUSED by the promotion gate (CURRENT unchanged)"));
+        for (var task : tasks.entrySet()) {
+            ObjectNode t = (ObjectNode) json.get(task.getKey().metricName());
+            out.append(String.format(Locale.ROOT, "  %-14s model %-8s roc_auc %.4f  recall@%s %.4f | best heuristic %-24s roc_auc %.4f  recall %.4f%n",
+                    task.getKey().metricName(), t.get("model").get("name").asText(), t.get("model").get("roc_auc").asDouble(),
+                    json.get("k").asText(), t.get("model").get("recall_at_" + json.get("k").asText()).asDouble(),
+                    t.get("best_heuristic").get("name").asText(), t.get("best_heuristic").get("roc_auc").asDouble(),
+                    t.get("best_heuristic").get("recall_at_" + json.get("k").asText()).asDouble()));
+        }
+        json.get("gate").get("messages").forEach(m -> out.append("  gate: ").append(m.asText()).append('\n'));
+        json.get("skipped").fields().forEachRemaining(e ->
+                out.append("  skipped ").append(e.getKey()).append(": ").append(e.getValue().asText()).append('\n'));
+        out.append(String.format(Locale.ROOT, "  %.1f s%n", json.get("seconds").asDouble()));
+        return out.toString();
+    }
+
+    static final class Builder {
+        private final TrainLinksConfig config;
+        private final ObjectNode json = Json.MAPPER.createObjectNode();
+        private final ObjectNode skipped = Json.MAPPER.createObjectNode();
+        private final Map<LinkTask, TaskEvaluation> tasks = new LinkedHashMap<>();
+        private boolean promoted;
+        private String version;
+
+        Builder(TrainLinksConfig config) {
+            this.config = config;
+            json.put("k", config.k());
+            json.set("skipped", skipped);
+        }
+
+        void skipped(LinkTask task, String reason) {
+            skipped.put(task.metricName(), reason);
+        }
+
+        String skippedReasons() {
+            return skipped.toString();
+        }
+
+        void task(LinkTask task, TaskEvaluation evaluation) {
+            tasks.put(task, evaluation);
+            ObjectNode t = json.putObject(task.metricName());
+            String serving = config.serving().name().toLowerCase(Locale.ROOT);
+            ObjectNode model = t.putObject("model");
+            model.put("name", serving);
+            evaluation.scores().get(serving).forEach(model::put);
+            ObjectNode models = t.putObject("models");
+            ObjectNode heuristics = t.putObject("heuristics");
+            String best = null;
+            for (Map.Entry<String, Map<String, Double>> e : evaluation.scores().entrySet()) {
+                boolean isHeuristic = isHeuristic(e.getKey());
+                ObjectNode node = (isHeuristic ? heuristics : models).putObject(e.getKey());
+                e.getValue().forEach(node::put);
+                if (isHeuristic && (best == null
+                        || e.getValue().get("roc_auc") > evaluation.scores().get(best).get("roc_auc"))) {
+                    best = e.getKey();
+                }
+            }
+            ObjectNode bestNode = t.putObject("best_heuristic");
+            bestNode.put("name", best);
+            evaluation.scores().get(best).forEach(bestNode::put);
+            ObjectNode negatives = t.putObject("negatives");
+            negatives.put("strategy", config.negatives().name().toLowerCase(Locale.ROOT));
+            negatives.put("ratio", config.negativeRatio());
+            ObjectNode counts = t.putObject("counts");
+            evaluation.counts().forEach(counts::put);
+        }
+
+        void decision(String version, PromotionGate.Decision decision, boolean promote, String previous) {
+            this.version = version;
+            this.promoted = promote;
+            json.put("version", version);
+            json.put("promoted", promote);
+            json.put("previous", previous);
+            json.put("forced", promote && !decision.promotes());
+            ObjectNode gate = json.putObject("gate");
+            gate.put("verdict", decision.verdict().name());
+            ArrayNode messages = gate.putArray("messages");
+            decision.messages().forEach(messages::add);
+            ArrayNode changes = gate.putArray("changes");
+            for (PromotionGate.Change c : decision.changes()) {
+                ObjectNode n = changes.addObject();
+                n.put("metric", c.metric());
+                n.put("current", c.current());
+                n.put("candidate", c.candidate());
+                n.put("delta_pp", c.deltaPoints());
+                n.put("verdict", c.verdict().name());
+            }
+        }
+
+        ObjectNode parametersJson() {
+            ObjectNode p = Json.MAPPER.createObjectNode();
+            p.put("graph", config.graph().toString());
+            p.put("embeddings", config.embeddings().toString());
+            ArrayNode tasks = p.putArray("tasks");
+            config.tasks().forEach(t -> tasks.add(t.metricName()));
+            p.put("negatives", config.negatives().name().toLowerCase(Locale.ROOT));
+            p.put("negative_ratio", config.negativeRatio());
+            p.put("serving_model", config.serving().name().toLowerCase(Locale.ROOT));
+            p.put("hidden_units", config.model().hiddenUnits());
+            p.put("epochs", config.model().epochs());
+            p.put("batch_size", config.model().batchSize());
+            p.put("learning_rate", config.model().learningRate());
+            p.put("seed", config.model().seed());
+            p.put("k", config.k());
+            p.put("candidates", config.candidates());
+            return p;
+        }
+
+        void collected(List<String> versions) {
+            ArrayNode a = json.putArray("garbage_collected");
+            versions.forEach(a::add);
+        }
+
+        void seconds(double seconds) {
+            json.put("seconds", seconds);
+        }
+
+        TrainLinksResult build() {
+            return new TrainLinksResult(json, Map.copyOf(tasks), promoted, version);
+        }
+
+        private static boolean isHeuristic(String name) {
+            for (Heuristic h : Heuristic.values()) {
+                if (h.key().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

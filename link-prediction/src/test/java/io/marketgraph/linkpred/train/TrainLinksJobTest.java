@@ -1,0 +1,80 @@
+package io.marketgraph.linkpred.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.model.LinkModelConfig;
+import io.marketgraph.linkpred.model.LinkModelKind;
+import io.marketgraph.linkpred.registry.PromotionGate;
+import io.marketgraph.linkpred.split.NegativeStrategy;
+import io.marketgraph.linkpred.task.LinkTask;
+import io.marketgraph.progress.ProgressTracker;
+import io.marketgraph.registry.ModelRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train-links end to end on a planted graph: registration, reports and the promotion gate. */
+class TrainLinksJobTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path graph;
+
+    private void graph() throws Exception {
+        graph = tmp.resolve("graph");
+        PlantedMarket.writeGraph(graph);
+        PlantedMarket.writeEmbeddings(graph, tmp.resolve("good"), true, 1);
+        PlantedMarket.writeEmbeddings(graph, tmp.resolve("good-again"), true, 1);
+        PlantedMarket.writeEmbeddings(graph, tmp.resolve("random"), false, 2);
+    }
+
+    private TrainLinksConfig config(Path embeddings, Path registry, Path report) {
+        return new TrainLinksConfig(graph, embeddings, registry, List.of(LinkTask.USER_POST, LinkTask.USER_BUSINESS),
+                NegativeStrategy.UNIFORM, 1, LinkModelKind.LOGISTIC,
+                new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 30, 32, 0.05f, 7), 2, 4, 1000,
+                PromotionGate.DEFAULT, false, 5, report);
+    }
+
+    @Test
+    void registers_promotes_reports_and_the_gate_refuses_a_degraded_candidate() throws Exception {
+        graph();
+        Path registryDir = tmp.resolve("registry");
+        ModelRegistry registry = new ModelRegistry(registryDir);
+
+        TrainLinksResult first = new TrainLinksJob(config(tmp.resolve("good"), registryDir, tmp.resolve("r1.json")),
+                ProgressTracker.NOOP).run();
+        assertTrue(first.promoted());
+        assertEquals(Optional.of("v0001"), registry.current());
+        JsonNode report = Json.MAPPER.readTree(tmp.resolve("r1.json").toFile());
+        assertEquals("v0001", report.get("version").asText());
+        assertTrue(report.get("promoted").asBoolean());
+        double auc = report.get("user_post").get("model").get("roc_auc").asDouble();
+        // a quarter of uniform negatives share the user's taste, so about 0.875 is the ceiling
+        assertTrue(auc > 0.8, "planted taste is learnable, got ROC-AUC " + auc);
+        assertTrue(report.get("user_post").get("model").has("recall_at_2"));
+        assertTrue(report.get("user_post").get("best_heuristic").has("name"));
+        assertTrue(report.get("skipped").get("user_business").asText().contains("0 training and 0 test positives"));
+        assertTrue(Files.size(tmp.resolve("roc-user_post.png")) > 1000, "HTML report has its ROC picture");
+        assertTrue(Files.size(tmp.resolve("pr-user_post.png")) > 1000);
+        assertTrue(Files.readString(tmp.resolve("r1.html")).contains("roc-user_post.png"));
+        assertTrue(Files.isRegularFile(registry.versionDir("v0001").resolve("link-model/user_post/link-model.json")));
+
+        TrainLinksResult degraded = new TrainLinksJob(config(tmp.resolve("random"), registryDir, null), ProgressTracker.NOOP).run();
+        assertFalse(degraded.promoted(), degraded.summary());
+        assertEquals("REFUSE", degraded.json().get("gate").get("verdict").asText());
+        assertEquals(Optional.of("v0001"), registry.current(), "CURRENT unchanged");
+
+        TrainLinksResult same = new TrainLinksJob(config(tmp.resolve("good-again"), registryDir, null), ProgressTracker.NOOP).run();
+        assertTrue(same.promoted(), same.summary());
+        assertEquals(Optional.of("v0003"), registry.current());
+        assertEquals(List.of("v0001", "v0002", "v0003"), registry.versions());
+    }
+}
