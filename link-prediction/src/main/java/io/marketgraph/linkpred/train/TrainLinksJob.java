@@ -10,8 +10,10 @@ import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.registry.PromotionGate;
+import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.task.TaskPairs;
+import io.marketgraph.model.NodeKind;
 import io.marketgraph.progress.ProgressTracker;
 import io.marketgraph.registry.ModelManifest;
 import io.marketgraph.registry.ModelRegistry;
@@ -36,6 +38,9 @@ import java.util.stream.Stream;
  * have been learnt on that same graph (checked: same nodes in the same order).
  */
 public final class TrainLinksJob {
+
+    /** The version's ANN indexes: {@code ann/<kind>.ivf}, one per node kind, built here and never at API start-up. */
+    public static final String ANN = "ann";
 
     private final TrainLinksConfig config;
     private final ProgressTracker progress;
@@ -93,6 +98,7 @@ public final class TrainLinksJob {
                 throw new InvalidInputException("no task could be evaluated: " + result.skippedReasons());
             }
             copyTree(config.embeddings(), staged.dir().resolve("embeddings"));
+            buildAnnIndexes(embeddings, loaded.nodes(), staged.dir().resolve(ANN));
             copyServingGraph(staged.dir().resolve("graph"));
             Map<String, Double> currentMetrics = registry.current().map(v -> registry.manifest(v).metrics()).orElse(null);
             PromotionGate.Decision decision = config.gate().decide(currentMetrics, metrics, gated);
@@ -100,7 +106,7 @@ public final class TrainLinksJob {
             result.decision(version, decision, promote, registry.current().orElse(null));
             registry.register(staged, new ModelManifest(version, Instant.now().toString(),
                     config.graph().toAbsolutePath().toString(), codeVersion(), result.parametersJson(), metrics,
-                    Map.of("embeddings", "embeddings", "link_model", "link-model", "graph", "graph")));
+                    Map.of("embeddings", "embeddings", "link_model", "link-model", "graph", "graph", "ann", ANN)));
             if (promote) {
                 registry.activate(version);
             }
@@ -114,6 +120,27 @@ public final class TrainLinksJob {
         }
         Json.write(registry.versionDir(version).resolve("report.json"), done.json());
         return done;
+    }
+
+    /** The ANN index file of a node kind inside a version's {@link #ANN} directory. */
+    public static Path annFile(Path annDir, NodeKind kind) {
+        return annDir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + ".ivf");
+    }
+
+    private void buildAnnIndexes(EmbeddingStore embeddings, NodeTable nodes, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to create " + dir, e);
+        }
+        for (NodeKind kind : NodeKind.values()) {
+            int[] members = java.util.stream.IntStream.range(0, nodes.size()).filter(n -> nodes.kind(n) == kind).toArray();
+            try (ProgressTracker.Stage stage = progress.stage("ann " + kind.name().toLowerCase(java.util.Locale.ROOT), members.length)) {
+                IvfIndex.build(embeddings.vectors(), embeddings.dim(), members, IvfIndex.defaultCells(members.length),
+                        config.model().seed()).write(annFile(dir, kind));
+                stage.advance(members.length);
+            }
+        }
     }
 
     static Path htmlPath(Path jsonReport) {

@@ -9,6 +9,8 @@ import io.marketgraph.io.Json;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.linkpred.registry.PromotionGate;
+import io.marketgraph.linkpred.retrieval.IvfIndex;
+import io.marketgraph.model.NodeKind;
 import io.marketgraph.linkpred.split.NegativeStrategy;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.progress.ProgressTracker;
@@ -66,6 +68,8 @@ class TrainLinksJobTest {
         assertTrue(Files.size(tmp.resolve("pr-user_post.png")) > 1000);
         assertTrue(Files.readString(tmp.resolve("r1.html")).contains("roc-user_post.png"));
         assertTrue(Files.isRegularFile(registry.versionDir("v0001").resolve("link-model/user_post/link-model.json")));
+        assertEquals(PlantedMarket.POSTS, IvfIndex.read(TrainLinksJob.annFile(
+                registry.versionDir("v0001").resolve(TrainLinksJob.ANN), NodeKind.POST)).size(), "ANN index built offline");
 
         TrainLinksResult degraded = new TrainLinksJob(config(tmp.resolve("random"), registryDir, null), ProgressTracker.NOOP).run();
         assertFalse(degraded.promoted(), degraded.summary());
