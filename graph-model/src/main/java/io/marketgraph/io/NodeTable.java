@@ -2,6 +2,7 @@ package io.marketgraph.io;
 
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.model.NodeRef;
+import io.marketgraph.model.PostStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,9 @@ import java.util.Locale;
  * plain-Java form of a graph directory's {@code nodes/}, read from {@code nodes.tsv/}: tab-separated
  * parts with the header {@value #HEADER}.
  *
+ * <p>An optional ninth column {@code status} carries a post's {@link PostStatus} (empty for other
+ * kinds, or absent: then {@link #status(int)} is {@code null}).
+ *
  * <p>For a plain edge list there is no kind: {@link #kind(int)} is {@code null} and the id is the
  * token of the input file.
  */
@@ -27,15 +31,22 @@ public final class NodeTable {
     private final String[] ids;
     private final int[] regions;
     private final int[] categories;
+    private final PostStatus[] statuses;
 
     public NodeTable(NodeKind[] kinds, String[] ids, int[] regions, int[] categories) {
-        if (kinds.length != ids.length || ids.length != regions.length || regions.length != categories.length) {
+        this(kinds, ids, regions, categories, new PostStatus[ids.length]);
+    }
+
+    public NodeTable(NodeKind[] kinds, String[] ids, int[] regions, int[] categories, PostStatus[] statuses) {
+        if (kinds.length != ids.length || ids.length != regions.length || regions.length != categories.length
+                || categories.length != statuses.length) {
             throw new IllegalArgumentException("node table columns differ in length");
         }
         this.kinds = kinds;
         this.ids = ids;
         this.regions = regions;
         this.categories = categories;
+        this.statuses = statuses;
     }
 
     /** A table for a plain edge list: ids only, no kinds, regions or categories. */
@@ -63,6 +74,11 @@ public final class NodeTable {
 
     public int category(int node) {
         return categories[node];
+    }
+
+    /** A post's status, or {@code null} when not a post or the table has no status column. */
+    public PostStatus status(int node) {
+        return statuses[node];
     }
 
     public String[] ids() {
@@ -108,6 +124,7 @@ public final class NodeTable {
         String[] ids = new String[n];
         int[] regions = new int[n];
         int[] categories = new int[n];
+        PostStatus[] statuses = new PostStatus[n];
         for (int i = 0; i < n; i++) {
             String[] cols = rows.get(i);
             int node = parseInt(cols[0], "node", where.get(i));
@@ -123,8 +140,16 @@ public final class NodeTable {
             ids[node] = cols[2];
             regions[node] = cols[3].isEmpty() ? -1 : parseInt(cols[3], "region", where.get(i));
             categories[node] = cols[4].isEmpty() ? -1 : parseInt(cols[4], "category", where.get(i));
+            if (cols.length > 8 && !cols[8].isEmpty()) {
+                try {
+                    statuses[node] = PostStatus.valueOf(cols[8]);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(String.format(Locale.ROOT,
+                            "%s: column 'status' must be one of ACTIVE, RESERVED, SOLD, HIDDEN, got '%s'", where.get(i), cols[8]), e);
+                }
+            }
         }
-        return new NodeTable(kinds, ids, regions, categories);
+        return new NodeTable(kinds, ids, regions, categories, statuses);
     }
 
     private static int parseInt(String value, String column, String where) {

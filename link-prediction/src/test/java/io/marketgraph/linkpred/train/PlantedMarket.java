@@ -16,16 +16,16 @@ import java.util.SplittableRandom;
  * before and after the split. Embeddings that know the taste rank the held-out likes well; random
  * ones do not.
  */
-final class PlantedMarket {
+public final class PlantedMarket {
 
-    static final int USERS = 60;
-    static final int POSTS = 40;
+    public static final int USERS = 60;
+    public static final int POSTS = 40;
     /** Tastes and categories; a uniform negative shares the user's taste with probability 1/4. */
-    static final int CATEGORIES = 4;
+    public static final int CATEGORIES = 4;
 
     private PlantedMarket() {}
 
-    static void writeGraph(Path dir) throws IOException {
+    public static void writeGraph(Path dir) throws IOException {
         SplittableRandom random = new SplittableRandom(5);
         StringBuilder nodes = new StringBuilder(NodeTable.HEADER).append('\n');
         for (int u = 0; u < USERS; u++) {
@@ -67,7 +67,7 @@ final class PlantedMarket {
     }
 
     /** Taste-aware embeddings (planted = true) or pure noise. */
-    static void writeEmbeddings(Path graph, Path dir, boolean planted, long seed) {
+    public static void writeEmbeddings(Path graph, Path dir, boolean planted, long seed) {
         NodeTable nodes = NodeTable.read(graph.resolve(GraphDirectory.NODES_TSV));
         SplittableRandom random = new SplittableRandom(seed);
         int dim = 4;

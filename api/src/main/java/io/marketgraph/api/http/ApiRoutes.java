@@ -1,0 +1,168 @@
+package io.marketgraph.api.http;
+
+import io.javalin.http.Context;
+import io.marketgraph.api.service.ApiException;
+import io.marketgraph.api.service.AudienceService;
+import io.marketgraph.api.service.LinkScoringService;
+import io.marketgraph.api.service.RerankService;
+import io.marketgraph.io.InvalidInputException;
+import io.marketgraph.model.NodeKind;
+import io.marketgraph.registry.ModelManifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The route table and its handlers: parse, call a service, write JSON. No logic beyond that. */
+final class ApiRoutes {
+
+    private ApiRoutes() {}
+
+    static List<ApiApp.Route> all(ApiServices s, HttpMetrics metrics) {
+        String openApi = resource("/openapi.json");
+        List<ApiApp.Route> routes = new ArrayList<>(List.of(
+                new ApiApp.Route("GET", "/v1/users/{userId}/recommendations", Scope.RECS, ctx -> recommendations(s, ctx)),
+                new ApiApp.Route("POST", "/v1/links/score", Scope.RECS, ctx -> linkScores(s, ctx)),
+                new ApiApp.Route("POST", "/v1/audiences", Scope.ADS, ctx -> audiences(s, ctx)),
+                new ApiApp.Route("POST", "/v1/search/rerank", Scope.SEARCH, ctx -> rerank(s, ctx)),
+                new ApiApp.Route("GET", "/v1/nodes/{kind}/{id}/similar", Scope.RECS, ctx -> similar(s, ctx)),
+                new ApiApp.Route("GET", "/v1/models/current", null, ctx -> ctx.json(modelInfo(s))),
+                new ApiApp.Route("POST", "/v1/admin/models/{version}/activate", Scope.ADMIN, ctx -> activate(s, ctx)),
+                new ApiApp.Route("POST", "/v1/admin/models/rollback", Scope.ADMIN, ctx -> {
+                    try {
+                        s.models().rollback();
+                    } catch (IllegalStateException | InvalidInputException e) {
+                        throw new ApiException(409, "rollback_refused", e.getMessage());
+                    }
+                    ctx.json(modelInfo(s));
+                }),
+                new ApiApp.Route("GET", "/health/live", null, ctx -> ctx.json(Map.of("status", "live"))),
+                new ApiApp.Route("GET", "/health/ready", null, ctx -> {
+                    boolean ready = s.models().version().isPresent();
+                    ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "no_model",
+                            "modelVersion", s.models().version().orElse("")));
+                }),
+                new ApiApp.Route("GET", "/metrics", null, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render())),
+                new ApiApp.Route("GET", "/openapi.json", null, ctx -> ctx.contentType("application/json").result(openApi))));
+        List<ApiApp.Route> documented = List.copyOf(routes);
+        routes.add(new ApiApp.Route("GET", "/docs", null, ctx -> ctx.html(docsPage(documented))));
+        return routes;
+    }
+
+    private static void recommendations(ApiServices s, Context ctx) {
+        NodeKind kind = switch (ctx.queryParamAsClass("kind", String.class).getOrDefault("post").toLowerCase(Locale.ROOT)) {
+            case "post" -> NodeKind.POST;
+            case "business" -> NodeKind.BUSINESS;
+            default -> throw ApiException.badRequest("kind must be post or business, got '" + ctx.queryParam("kind") + "'");
+        };
+        int k = Params.intParam(ctx, "k", 20, 1, 200);
+        ctx.json(s.recommendations().recommend(ctx.pathParam("userId"), kind, k, Params.regions(ctx), Params.list(ctx, "recent")));
+    }
+
+    private static void linkScores(ApiServices s, Context ctx) {
+        Dtos.LinkScoreRequest body = RequestBodies.parse(ctx.body(), Dtos.LinkScoreRequest.class);
+        if (body.pairs() == null) {
+            throw ApiException.badRequest("field 'pairs' is required");
+        }
+        List<LinkScoringService.Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < body.pairs().size(); i++) {
+            Dtos.PairDto p = body.pairs().get(i);
+            if (p == null || p.userId() == null || p.targetId() == null || p.targetKind() == null) {
+                throw ApiException.badRequest("pairs[" + i + "] needs userId, targetKind and targetId");
+            }
+            pairs.add(new LinkScoringService.Pair(p.userId(), kind(p.targetKind(), "pairs[" + i + "].targetKind"), p.targetId()));
+        }
+        ctx.json(s.links().score(pairs));
+    }
+
+    private static void audiences(ApiServices s, Context ctx) {
+        Dtos.AudienceRequest body = RequestBodies.parse(ctx.body(), Dtos.AudienceRequest.class);
+        if (body.target() == null || body.target().type() == null) {
+            throw ApiException.badRequest("field 'target.type' is required: one of business, posts, users, category");
+        }
+        AudienceService.TargetType type;
+        try {
+            type = AudienceService.TargetType.valueOf(body.target().type().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("target.type must be one of business, posts, users, category, got '" + body.target().type() + "'");
+        }
+        ctx.json(s.audiences().audience(new AudienceService.Request(type, body.target().ids(), body.target().category(),
+                body.regions() == null ? java.util.Set.of() : new java.util.HashSet<>(body.regions()), body.size(),
+                body.minScore(), Boolean.TRUE.equals(body.excludeFollowers()),
+                body.offset() == null ? 0 : body.offset(), body.limit() == null ? 100 : body.limit())));
+    }
+
+    private static void rerank(ApiServices s, Context ctx) {
+        Dtos.RerankRequest body = RequestBodies.parse(ctx.body(), Dtos.RerankRequest.class);
+        if (body.userId() == null || body.candidates() == null) {
+            throw ApiException.badRequest("fields 'userId' and 'candidates' are required");
+        }
+        List<RerankService.Candidate> candidates = new ArrayList<>(body.candidates().size());
+        for (int i = 0; i < body.candidates().size(); i++) {
+            Dtos.CandidateDto c = body.candidates().get(i);
+            if (c == null || c.baseScore() == null) {
+                throw ApiException.badRequest("candidates[" + i + "] needs postId and baseScore");
+            }
+            candidates.add(new RerankService.Candidate(c.postId(), c.baseScore()));
+        }
+        ctx.json(s.rerank().rerank(body.userId(), candidates));
+    }
+
+    private static void similar(ApiServices s, Context ctx) {
+        NodeKind kind = kind(ctx.pathParam("kind"), "kind");
+        ctx.json(s.similar().similar(kind, ctx.pathParam("id"), Params.intParam(ctx, "k", 10, 1, 200)));
+    }
+
+    private static void activate(ApiServices s, Context ctx) {
+        String version = ctx.pathParam("version");
+        try {
+            s.models().activate(version);
+        } catch (IllegalArgumentException | InvalidInputException | UncheckedIOException e) {
+            throw new ApiException(409, "activation_refused", "version " + version + " was not activated, "
+                    + s.models().version().map(v -> v + " keeps serving").orElse("no model is serving") + ": " + e.getMessage());
+        }
+        ctx.json(modelInfo(s));
+    }
+
+    private static Dtos.ModelInfo modelInfo(ApiServices s) {
+        String version = s.models().version().orElseThrow(ApiException::noModel);
+        ModelManifest m = s.models().registry().manifest(version);
+        return new Dtos.ModelInfo(version, m.createdAt(), m.graphVersion(), m.metrics(), s.models().registry().versions());
+    }
+
+    private static NodeKind kind(String value, String param) {
+        try {
+            return NodeKind.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(param + ": " + e.getMessage());
+        }
+    }
+
+    private static String docsPage(List<ApiApp.Route> routes) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>MarketGraph API</title>"
+                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 12px;text-align:left}</style></head><body>"
+                + "<h1>MarketGraph API v1</h1><p>Machine-readable: <a href=\"/openapi.json\">/openapi.json</a>. "
+                + "Authenticate with the <code>X-API-Key</code> header; errors are <code>{status, error, message}</code>.</p>"
+                + "<table><tr><th>method</th><th>path</th><th>scope</th></tr>");
+        for (ApiApp.Route r : routes) {
+            html.append("<tr><td>").append(r.method()).append("</td><td><code>").append(r.path()).append("</code></td><td>")
+                    .append(r.scope() == null ? "public" : r.scope().name().toLowerCase(Locale.ROOT)).append("</td></tr>");
+        }
+        return html.append("</table></body></html>").toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the api jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read resource " + name, e);
+        }
+    }
+}

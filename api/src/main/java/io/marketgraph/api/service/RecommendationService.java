@@ -1,0 +1,152 @@
+package io.marketgraph.api.service;
+
+import io.marketgraph.api.model.ModelManager;
+import io.marketgraph.api.model.ServingModel;
+import io.marketgraph.embeddings.graph.CsrGraph;
+import io.marketgraph.linkpred.model.LinkModel;
+import io.marketgraph.linkpred.retrieval.IvfIndex;
+import io.marketgraph.linkpred.task.LinkTask;
+import io.marketgraph.linkpred.task.TaskPairs;
+import io.marketgraph.model.NodeKind;
+import io.marketgraph.model.PostStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Top-K posts or businesses for a user: ANN candidates around the user's vector, filtered (regions,
+ * ACTIVE posts, nothing the user already engaged with), re-scored by the link model.
+ *
+ * <p>Cold start, and the response says which path ran ({@code strategy}):
+ * {@code embedding} for a user the model was trained with; {@code fold_in} for a user it does not
+ * know but who sent recent interactions (the weighted mean of their vectors, ranked by cosine
+ * since the link model's graph features do not exist for them); {@code popular} otherwise: the
+ * most engaged targets of the user's (or the requested) regions.
+ */
+public final class RecommendationService {
+
+    /** Candidates fetched per requested item, to leave room for the re-scoring. */
+    private static final int OVERFETCH = 5;
+
+    public record Item(String id, double score, int region, int category) {}
+
+    public record Result(String userId, String kind, String strategy, String modelVersion, List<Item> items) {}
+
+    private final ModelManager models;
+    private final int nprobe;
+
+    public RecommendationService(ModelManager models, int nprobe) {
+        this.models = models;
+        this.nprobe = nprobe;
+    }
+
+    public Result recommend(String userId, NodeKind kind, int k, Set<Integer> regions, List<String> recent) {
+        if (kind != NodeKind.POST && kind != NodeKind.BUSINESS) {
+            throw ApiException.badRequest("kind must be post or business, got '" + kind.name().toLowerCase(Locale.ROOT) + "'");
+        }
+        try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
+            ServingModel model = lease.model();
+            Optional<Integer> user = model.node(NodeKind.USER, userId);
+            CsrGraph graph = model.graph();
+            IntPredicate accept = t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
+                    && (kind != NodeKind.POST || isActive(model, t))
+                    && (user.isEmpty() || !graph.hasEdge(user.get(), t));
+            LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
+            if (user.isPresent() && graph.degree(user.get()) > 0) {
+                int u = user.get();
+                IvfIndex.Hits hits = model.ann(kind).search(model.embeddings().vectors(), model.embeddings().offset(u),
+                        k * OVERFETCH, nprobe, accept);
+                Optional<LinkModel> linkModel = model.linkModel(task);
+                List<Item> items = linkModel.isPresent()
+                        ? rescore(model, linkModel.get(), u, hits.nodes(), k)
+                        : items(model, hits.nodes(), hits.scores(), k);
+                return new Result(userId, name(kind), "embedding", model.version(), items);
+            }
+            int[] recentNodes = recentNodes(model, recent);
+            if (recentNodes.length > 0) {
+                float[] vector = model.foldIn().fromNeighbours(recentNodes, null);
+                IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe,
+                        t -> accept.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
+                return new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k));
+            }
+            int home = user.map(u -> model.nodes().region(u)).orElse(-1);
+            return new Result(userId, name(kind), "popular", model.version(), popular(model, kind, k, regions, home, accept));
+        }
+    }
+
+    private static List<Item> rescore(ServingModel model, LinkModel linkModel, int u, int[] candidates, int k) {
+        long[] pairs = new long[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            pairs[i] = TaskPairs.pack(u, candidates[i]);
+        }
+        float[] scores = linkModel.score(model.featurizer().features(pairs));
+        return items(model, candidates, scores, k);
+    }
+
+    private static List<Item> items(ServingModel model, int[] nodes, float[] scores, int k) {
+        Integer[] order = new Integer[nodes.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Integer.compare(nodes[a], nodes[b]));
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            int n = nodes[order[i]];
+            out.add(new Item(model.nodes().id(n), scores[order[i]], model.nodes().region(n), model.nodes().category(n)));
+        }
+        return out;
+    }
+
+    private static List<Item> popular(ServingModel model, NodeKind kind, int k, Set<Integer> regions, int home,
+                                      IntPredicate accept) {
+        List<Integer> sources = new ArrayList<>(regions);
+        if (sources.isEmpty() && home >= 0) {
+            sources.add(home);
+        }
+        if (sources.isEmpty()) {
+            sources.add(-1); // overall
+        }
+        List<int[]> lists = new ArrayList<>();
+        for (int region : sources) {
+            lists.add(model.popular().top(kind, region));
+        }
+        List<Item> out = new ArrayList<>();
+        // round-robin over the requested regions so each gets its share of the list
+        for (int rank = 0; out.size() < k; rank++) {
+            boolean any = false;
+            for (int[] list : lists) {
+                if (rank < list.length) {
+                    any = true;
+                    int n = list[rank];
+                    if (accept.test(n) && out.size() < k) {
+                        out.add(new Item(model.nodes().id(n), model.popular().strength(n), model.nodes().region(n),
+                                model.nodes().category(n)));
+                    }
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static int[] recentNodes(ServingModel model, List<String> recent) {
+        List<Integer> nodes = new ArrayList<>();
+        for (String ref : recent) {
+            model.node(NodeKind.POST, ref).or(() -> model.node(NodeKind.BUSINESS, ref)).ifPresent(nodes::add);
+        }
+        return nodes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean isActive(ServingModel model, int post) {
+        PostStatus status = model.status(post);
+        return status == null || status == PostStatus.ACTIVE;
+    }
+
+    private static String name(NodeKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,235 @@
+package io.marketgraph.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.train.PlantedMarket;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every route against a real server and real model versions, including the error contract. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiAppTest {
+
+    private ApiFixture api;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws IOException {
+        api = new ApiFixture(tmp);
+    }
+
+    @AfterAll
+    void stop() {
+        api.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        try {
+            return Json.MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    /** Asserts the status and the error shape, and that the message contains {@code mentions}. */
+    private static void assertError(HttpResponse<String> r, int status, String mentions) {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonNode body = json(r);
+        assertEquals(status, body.get("status").asInt());
+        assertTrue(body.hasNonNull("error"), r.body());
+        assertTrue(body.get("message").asText().contains(mentions), "message should mention '" + mentions + "': " + r.body());
+    }
+
+    @Test
+    void health_and_model_info() {
+        assertEquals(200, api.get("/health/live", null).statusCode());
+        assertEquals("ready", json(api.get("/health/ready", null)).get("status").asText());
+        JsonNode info = json(api.get("/v1/models/current", null));
+        assertEquals("v0001", info.get("version").asText());
+        assertTrue(info.get("metrics").has("user_post.roc_auc"));
+    }
+
+    @Test
+    void recommendations_for_a_known_user_exclude_seen_posts_and_say_how_they_were_made() {
+        JsonNode r = json(api.get("/v1/users/u4/recommendations?k=5", "recs"));
+        assertEquals("embedding", r.get("strategy").asText());
+        assertEquals(5, r.get("items").size());
+        assertEquals("v0001", r.get("modelVersion").asText());
+        Set<String> ids = new HashSet<>();
+        r.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        assertEquals(5, ids.size(), "no duplicates");
+        // user u4 has taste 0: planted engagement goes to posts of category 0
+        long sameTaste = 0;
+        for (JsonNode i : r.get("items")) {
+            sameTaste += i.get("category").asInt() == 4 % PlantedMarket.CATEGORIES ? 1 : 0;
+        }
+        assertTrue(sameTaste >= 3, "most recommendations match the planted taste: " + r);
+    }
+
+    @Test
+    void cold_start_users_get_fold_in_or_popular_items() {
+        JsonNode popular = json(api.get("/v1/users/newcomer/recommendations?k=3&region=1", "recs"));
+        assertEquals("popular", popular.get("strategy").asText());
+        popular.get("items").forEach(i -> assertEquals(1, i.get("region").asInt()));
+        JsonNode foldIn = json(api.get("/v1/users/newcomer/recommendations?k=3&recent=p2,p6", "recs"));
+        assertEquals("fold_in", foldIn.get("strategy").asText());
+        assertEquals(3, foldIn.get("items").size());
+    }
+
+    @Test
+    void bad_parameters_are_400s_that_name_the_parameter() {
+        assertError(api.get("/v1/users/u1/recommendations?k=0", "recs"), 400, "k must be in 1..200, got 0");
+        assertError(api.get("/v1/users/u1/recommendations?k=1000000", "recs"), 400, "k must be in 1..200");
+        assertError(api.get("/v1/users/u1/recommendations?k=ten", "recs"), 400, "k must be an integer");
+        assertError(api.get("/v1/users/u1/recommendations?kind=car", "recs"), 400, "kind must be post or business");
+        assertError(api.get("/v1/users/u1/recommendations?region=north", "recs"), 400, "region must be");
+        assertError(api.get("/v1/nodes/planet/p1/similar", "recs"), 400, "kind");
+        assertError(api.get("/v1/nodes/post/nope/similar", "recs"), 404, "'nope' is unknown");
+        assertError(api.get("/v1/no/such/route", "recs"), 404, "no route");
+    }
+
+    @Test
+    void keys_and_scopes_are_enforced() {
+        assertError(api.get("/v1/users/u1/recommendations", null), 401, "missing X-API-Key");
+        assertError(api.get("/v1/users/u1/recommendations", "wrong"), 401, "unknown API key");
+        assertError(api.get("/v1/users/u1/recommendations", "search"), 403, "lacks scope 'recs'");
+        assertError(api.post("/v1/admin/models/v0002/activate", "recs", ""), 403, "lacks scope 'admin'");
+    }
+
+    @Test
+    void rerank_returns_every_candidate_once_and_falls_back_for_unknown_users() {
+        StringBuilder body = new StringBuilder("{\"userId\":\"u4\",\"query\":\"bike\",\"candidates\":[");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = i < PlantedMarket.POSTS ? "p" + i : "external-" + i;
+            sent.add(id);
+            body.append(i == 0 ? "" : ",").append("{\"postId\":\"").append(id).append("\",\"baseScore\":").append(200 - i).append('}');
+        }
+        body.append("]}");
+        JsonNode r = json(api.post("/v1/search/rerank", "search", body.toString()));
+        assertTrue(r.get("personalized").asBoolean());
+        List<String> back = new ArrayList<>();
+        r.get("candidates").forEach(c -> back.add(c.get("postId").asText()));
+        assertEquals(new TreeSet<>(sent), new TreeSet<>(back));
+        assertEquals(200, back.size());
+        assertFalse(back.equals(sent), "personalization changes the order");
+
+        JsonNode unknown = json(api.post("/v1/search/rerank", "search", body.toString().replace("\"u4\"", "\"ghost\"")));
+        assertFalse(unknown.get("personalized").asBoolean());
+        assertEquals("unknown_user", unknown.get("reason").asText());
+        List<String> base = new ArrayList<>();
+        unknown.get("candidates").forEach(c -> base.add(c.get("postId").asText()));
+        assertEquals(sent, base, "unknown users keep the base order");
+    }
+
+    @Test
+    void malformed_bodies_never_cause_a_5xx() throws IOException {
+        assertError(api.post("/v1/search/rerank", "search", "{\"userId\": \"u1\", \"candidates\": [{"), 400, "malformed JSON");
+        assertError(api.post("/v1/search/rerank", "search",
+                "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":\"high\"}]}"), 400, "candidates[0].baseScore");
+        assertError(api.post("/v1/search/rerank", "search",
+                "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},{\"postId\":\"p1\",\"baseScore\":2}]}"),
+                400, "'p1' appears twice");
+        assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[],\"extra\":1}"), 400, "unknown field 'extra'");
+        assertError(api.post("/v1/search/rerank", "search", "[1,2]"), 400, "request body");
+        assertError(api.post("/v1/search/rerank", "search", ""), 400, "request body is empty");
+        String big = "{\"userId\":\"u1\",\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        assertError(api.post("/v1/search/rerank", "search", big), 413, "limit is 65536 bytes");
+        assertError(api.post("/v1/links/score", "recs", "{\"pairs\": 7}"), 400, "pairs");
+        assertError(api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"planet\"}}"), 400, "target.type must be one of");
+        assertError(api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"users\",\"ids\":[\"u1\"]},\"limit\":0}"), 400, "limit in 1..1000");
+        assertError(api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"users\",\"ids\":[\"zz\"]}}"), 404, "[zz]");
+        for (String junk : List.of("null", "{}", "{\"pairs\":[null]}", "{\"pairs\":[{}]}", "\"str\"", "{\"target\":null}")) {
+            for (String path : List.of("/v1/links/score", "/v1/audiences", "/v1/search/rerank")) {
+                String key = path.contains("links") ? "recs" : path.contains("aud") ? "ads" : "search";
+                int status = api.post(path, key, junk).statusCode();
+                assertTrue(status >= 400 && status < 500, path + " " + junk + " -> " + status);
+            }
+        }
+    }
+
+    @Test
+    void link_scores_and_audiences() {
+        JsonNode scores = json(api.post("/v1/links/score", "recs",
+                "{\"pairs\":[{\"userId\":\"u4\",\"targetKind\":\"POST\",\"targetId\":\"p8\"},"
+                        + "{\"userId\":\"u4\",\"targetKind\":\"POST\",\"targetId\":\"p9\"}]}"));
+        double sameTaste = scores.get("scores").get(0).get("score").asDouble();
+        double otherTaste = scores.get("scores").get(1).get("score").asDouble();
+        assertTrue(sameTaste > otherTaste, "p8 matches u4's planted taste, p9 does not: " + scores);
+        assertError(api.post("/v1/links/score", "recs",
+                "{\"pairs\":[{\"userId\":\"u4\",\"targetKind\":\"POST\",\"targetId\":\"nope\"}]}"), 404, "pairs[0].targetId=nope");
+
+        JsonNode lookalike = json(api.post("/v1/audiences", "ads",
+                "{\"target\":{\"type\":\"users\",\"ids\":[\"u0\",\"u4\"]},\"limit\":10}"));
+        assertEquals("lookalike_cosine", lookalike.get("scoring").asText());
+        assertEquals(10, lookalike.get("users").size());
+        int sameTaste0 = 0;
+        for (JsonNode u : lookalike.get("users")) {
+            sameTaste0 += Integer.parseInt(u.get("userId").asText().substring(1)) % PlantedMarket.CATEGORIES == 0 ? 1 : 0;
+        }
+        assertTrue(sameTaste0 >= 8, "lookalikes of taste-0 users share the taste: " + lookalike);
+
+        JsonNode posts = json(api.post("/v1/audiences", "ads",
+                "{\"target\":{\"type\":\"posts\",\"ids\":[\"p8\"]},\"regions\":[2],\"minScore\":0.0,\"limit\":5,\"offset\":1}"));
+        assertEquals("link_model:user_post", posts.get("scoring").asText());
+        posts.get("users").forEach(u -> assertEquals(2, u.get("region").asInt()));
+        assertTrue(posts.get("audienceSize").asInt() >= posts.get("users").size());
+    }
+
+    @Test
+    void activation_validates_before_switching_and_rollback_returns() throws IOException {
+        assertError(api.post("/v1/admin/models/v0042/activate", "admin", ""), 409, "v0001 keeps serving");
+        // a corrupt copy of v0002 registered as v0003: its ANN index is truncated
+        Path v2 = api.registryDir.resolve("models/v0002");
+        Path v3 = api.registryDir.resolve("models/v0003");
+        io.marketgraph.linkpred.train.TrainLinksJobAccess.copyTree(v2, v3);
+        Path ann = v3.resolve("ann/post.ivf");
+        byte[] bytes = Files.readAllBytes(ann);
+        Files.delete(ann);
+        Files.write(ann, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertError(api.post("/v1/admin/models/v0003/activate", "admin", ""), 409, "not a complete ANN index");
+        assertEquals("v0001", json(api.get("/v1/models/current", null)).get("version").asText());
+
+        assertEquals("v0002", json(api.post("/v1/admin/models/v0002/activate", "admin", "")).get("version").asText());
+        assertEquals("v0002", json(api.get("/v1/users/u4/recommendations?k=2", "recs")).get("modelVersion").asText());
+        assertEquals("v0001", json(api.post("/v1/admin/models/rollback", "admin", "")).get("version").asText());
+        assertEquals("v0001", new io.marketgraph.registry.ModelRegistry(api.registryDir).current().orElseThrow());
+    }
+
+    @Test
+    void metrics_and_openapi_cover_every_route() throws IOException {
+        api.get("/v1/users/u1/recommendations?k=2", "recs");
+        String metrics = api.get("/metrics", null).body();
+        assertTrue(metrics.contains("marketgraph_http_requests_total{route=\"/v1/users/{userId}/recommendations\",method=\"GET\",status=\"200\"}"), metrics);
+        assertTrue(metrics.contains("marketgraph_http_request_seconds_bucket{route=\"/v1/users/{userId}/recommendations\",le=\"+Inf\"}"));
+        assertTrue(metrics.contains("marketgraph_model_info{version=\""));
+
+        JsonNode doc = json(api.get("/openapi.json", null));
+        Set<String> documented = new TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+        Set<String> served = new TreeSet<>();
+        for (ApiApp.Route r : ApiApp.routes(ApiServices.create(api.models, 8))) {
+            if (!r.path().equals("/docs")) {
+                served.add(r.method() + " " + r.path());
+            }
+        }
+        assertEquals(served, documented);
+        assertTrue(api.get("/docs", null).body().contains("/v1/search/rerank"));
+    }
+}

@@ -1,0 +1,92 @@
+package io.marketgraph.api.http;
+
+import io.javalin.Javalin;
+import io.marketgraph.api.model.ModelManager;
+import io.marketgraph.linkpred.model.LinkModelConfig;
+import io.marketgraph.linkpred.model.LinkModelKind;
+import io.marketgraph.linkpred.registry.PromotionGate;
+import io.marketgraph.linkpred.split.NegativeStrategy;
+import io.marketgraph.linkpred.task.LinkTask;
+import io.marketgraph.linkpred.train.PlantedMarket;
+import io.marketgraph.linkpred.train.TrainLinksConfig;
+import io.marketgraph.linkpred.train.TrainLinksJob;
+import io.marketgraph.progress.ProgressTracker;
+import io.marketgraph.registry.ModelRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real server on a free port over a registry with two versions trained by train-links on the
+ * planted market (v0001 good embeddings, v0002 the same with another seed), and keys per scope.
+ */
+final class ApiFixture implements AutoCloseable {
+
+    final Path registryDir;
+    final ModelManager models;
+    final Javalin app;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    ApiFixture(Path tmp) throws IOException {
+        Path graph = tmp.resolve("graph");
+        PlantedMarket.writeGraph(graph);
+        registryDir = tmp.resolve("registry");
+        for (int seed = 1; seed <= 2; seed++) {
+            Path embeddings = tmp.resolve("emb" + seed);
+            PlantedMarket.writeEmbeddings(graph, embeddings, true, seed);
+            new TrainLinksJob(new TrainLinksConfig(graph, embeddings, registryDir, List.of(LinkTask.USER_POST),
+                    NegativeStrategy.UNIFORM, 1, LinkModelKind.LOGISTIC,
+                    new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 20, 32, 0.05f, 7), 5, 20, 1000,
+                    PromotionGate.DEFAULT, true, 5, null), ProgressTracker.NOOP).run();
+        }
+        ModelRegistry registry = new ModelRegistry(registryDir);
+        registry.activate("v0001");
+        models = new ModelManager(registry);
+        models.loadCurrent();
+        ApiKeys keys = new ApiKeys(Map.of(
+                ApiKeys.sha256("recs"), new ApiKeys.Client("recs", EnumSet.of(Scope.RECS)),
+                ApiKeys.sha256("search"), new ApiKeys.Client("search", EnumSet.of(Scope.SEARCH)),
+                ApiKeys.sha256("ads"), new ApiKeys.Client("ads", EnumSet.of(Scope.ADS)),
+                ApiKeys.sha256("admin"), new ApiKeys.Client("admin", EnumSet.allOf(Scope.class))));
+        app = ApiApp.create(ApiServices.create(models, 8), keys, 64 * 1024).start("127.0.0.1", 0);
+    }
+
+    HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), key);
+    }
+
+    HttpResponse<String> post(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), key);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String key) {
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        models.close();
+    }
+}
