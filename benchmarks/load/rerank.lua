@@ -1,0 +1,38 @@
+-- wrk script: POST /v1/search/rerank with 200 candidates for users drawn from USERS (comma-separated
+-- env var), posts from POSTS. Optional pacing: DELAY_MS per request per connection.
+local users = {}
+local posts = {}
+for u in string.gmatch(os.getenv("USERS") or "u0", "[^,]+") do users[#users + 1] = u end
+for p in string.gmatch(os.getenv("POSTS") or "p0", "[^,]+") do posts[#posts + 1] = p end
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+local bodies = {}
+
+function init(args)
+  math.randomseed(42)
+  for b = 1, 64 do
+    local parts = {}
+    local offset = math.random(#posts)
+    for i = 1, 200 do
+      -- real posts first (distinct: i <= #posts), then ids the model does not know, as search may send
+      local post = i <= #posts and posts[((offset + i) % #posts) + 1] or ("unseen-" .. i)
+      parts[i] = string.format('{"postId":"%s","baseScore":%d}', post, 200 - i)
+    end
+    bodies[b] = string.format('{"userId":"%s","query":"q","candidates":[%s]}', users[math.random(#users)], table.concat(parts, ","))
+  end
+end
+
+function request()
+  local body = bodies[math.random(#bodies)]
+  return wrk.format("POST", "/v1/search/rerank", {["Content-Type"] = "application/json", ["X-API-Key"] = os.getenv("KEY") or "dev-search-key"}, body)
+end
+
+function delay()
+  return delay_ms
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("JSON {\"requests\":%d,\"seconds\":%.3f,\"rps\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"non2xx\":%d,\"errors\":%d}\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
