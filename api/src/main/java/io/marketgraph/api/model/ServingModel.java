@@ -14,6 +14,9 @@ import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.train.TrainLinksJob;
 import io.marketgraph.model.NodeKind;
+import io.marketgraph.personalize.features.RerankFeaturizer;
+import io.marketgraph.personalize.model.RerankModel;
+import io.marketgraph.personalize.train.TrainRerankJob;
 import io.marketgraph.model.PostStatus;
 import io.marketgraph.registry.ModelManifest;
 import io.marketgraph.registry.ModelRegistry;
@@ -43,11 +46,16 @@ public final class ServingModel implements AutoCloseable {
     private final PairFeaturizer featurizer;
     private final PopularItems popular;
     private final FoldIn foldIn;
+    private final RerankModel reranker;
+    private final RerankFeaturizer rerankFeatures;
     private final NodeTable graphNodes;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ServingModel(String version, ModelManifest manifest, EmbeddingStore embeddings, NodeTable graphNodes,
-                         CsrGraph graph, Map<NodeKind, IvfIndex> ann, Map<LinkTask, LinkModel> linkModels) {
+                         CsrGraph graph, Map<NodeKind, IvfIndex> ann, Map<LinkTask, LinkModel> linkModels,
+                         RerankModel reranker) {
+        this.reranker = reranker;
+        this.rerankFeatures = reranker == null ? null : new RerankFeaturizer(graph, embeddings, reranker.facts());
         this.graphNodes = graphNodes;
         this.foldIn = new FoldIn(embeddings);
         this.version = version;
@@ -99,6 +107,7 @@ public final class ServingModel implements AutoCloseable {
             ann.put(kind, index);
         }
         Map<LinkTask, LinkModel> models = new EnumMap<>(LinkTask.class);
+        RerankModel reranker = null;
         try {
             for (LinkTask task : LinkTask.values()) {
                 Path modelDir = dir.resolve("link-model").resolve(task.metricName());
@@ -109,9 +118,14 @@ public final class ServingModel implements AutoCloseable {
             if (models.isEmpty()) {
                 throw new InvalidInputException("model " + version + " has no link model under " + dir.resolve("link-model"));
             }
-            return new ServingModel(version, manifest, embeddings, graphNodes, graph, ann, models);
+            Path rerankDir = dir.resolve(TrainRerankJob.DIR);
+            reranker = Files.isDirectory(rerankDir) ? RerankModel.load(rerankDir) : null;
+            return new ServingModel(version, manifest, embeddings, graphNodes, graph, ann, models, reranker);
         } catch (RuntimeException e) {
             models.values().forEach(LinkModel::close);
+            if (reranker != null) {
+                reranker.close();
+            }
             throw e;
         }
     }
@@ -157,6 +171,15 @@ public final class ServingModel implements AutoCloseable {
         return ann.get(kind);
     }
 
+    /** The learned search re-ranker and its featurizer, when this version has one. */
+    public Optional<RerankModel> reranker() {
+        return Optional.ofNullable(reranker);
+    }
+
+    public RerankFeaturizer rerankFeatures() {
+        return rerankFeatures;
+    }
+
     public Optional<LinkModel> linkModel(LinkTask task) {
         return Optional.ofNullable(linkModels.get(task));
     }
@@ -183,6 +206,9 @@ public final class ServingModel implements AutoCloseable {
     public void release() {
         if (references.decrementAndGet() == 0) {
             linkModels.values().forEach(LinkModel::close);
+            if (reranker != null) {
+                reranker.close();
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.marketgraph.api.service;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.model.NodeKind;
+import io.marketgraph.personalize.features.RerankFeaturizer;
+import io.marketgraph.personalize.model.RerankModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,7 +16,9 @@ import java.util.Set;
 /**
  * Personalizes the search service's candidate list. Every candidate comes back exactly once.
  *
- * <p>Until the learned re-ranker serves, the score is a fixed blend:
+ * <p>When the serving version has a learned re-ranker (train-rerank), it orders the list
+ * ({@code strategy: learned}); users with fewer interactions than its cold-start threshold keep the
+ * base order ({@code reason: cold_start}). Without one, the score is a fixed blend:
  * {@code (1 - w) * base + w * affinity}, where {@code base} is the search engine's score min-max
  * scaled to [0, 1] within the list, {@code affinity} is the user-post cosine mapped to [0, 1]
  * ({@code (cos + 1) / 2}, 0.5 for a post the model does not know), and {@code w} =
@@ -68,8 +72,27 @@ public final class RerankService {
                 }
                 return new Result(userId, false, reason, "base", model.version(), base);
             }
+            if (model.reranker().isPresent()) {
+                return learned(model, userId, user.get(), candidates);
+            }
             return new Result(userId, true, null, "blend", model.version(), blend(model, user.get(), candidates));
         }
+    }
+
+    private static Result learned(ServingModel model, String userId, int u, List<Candidate> candidates) {
+        RerankModel reranker = model.reranker().orElseThrow();
+        RerankFeaturizer featurizer = model.rerankFeatures();
+        int interactions = featurizer.interactions(u);
+        List<String> ids = candidates.stream().map(Candidate::postId).toList();
+        double[] base = candidates.stream().mapToDouble(Candidate::baseScore).toArray();
+        float[] x = featurizer.features(u, System.currentTimeMillis(), ids, base);
+        RerankModel.Ranking ranking = reranker.rank(x, ids.size(), interactions);
+        List<Ranked> out = new ArrayList<>(ids.size());
+        for (int i : ranking.order()) {
+            out.add(new Ranked(ids.get(i), ranking.personalized() ? ranking.scores()[i] : base[i], base[i], null, i));
+        }
+        return new Result(userId, ranking.personalized(), ranking.personalized() ? null : "cold_start",
+                ranking.personalized() ? "learned" : "base", model.version(), out);
     }
 
     private static List<Ranked> blend(ServingModel model, int u, List<Candidate> candidates) {

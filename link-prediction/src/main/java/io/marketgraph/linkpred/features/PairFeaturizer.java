@@ -100,26 +100,7 @@ public final class PairFeaturizer {
             out[c++] = (float) (x == Heuristic.JACCARD ? value : Math.log1p(value));
         }
         out[c++] = nodes.region(u) >= 0 && nodes.region(u) == nodes.region(v) ? 1f : 0f;
-        out[c++] = (float) categoryAffinity(u, nodes.category(v));
+        out[c++] = (float) InteractionShares.of(graph, nodes, u).category(nodes.category(v));
         out[c] = (float) Math.log1p(graph.degree(v));
-    }
-
-    /** The share of {@code u}'s interaction weight that went to nodes of {@code category}. */
-    double categoryAffinity(int u, int category) {
-        if (category < 0) {
-            return 0;
-        }
-        int[] adj = graph.neighbours();
-        float[] w = graph.weights();
-        double total = 0;
-        double match = 0;
-        for (int i = graph.offsets()[u]; i < graph.offsets()[u + 1]; i++) {
-            double weight = w == null ? 1 : w[i];
-            total += weight;
-            if (nodes.category(adj[i]) == category) {
-                match += weight;
-            }
-        }
-        return total == 0 ? 0 : match / total;
     }
 }

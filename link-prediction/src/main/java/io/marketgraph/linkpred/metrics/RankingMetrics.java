@@ -36,7 +36,19 @@ public final class RankingMetrics {
         if (relevant.isEmpty()) {
             return;
         }
+        Query q = query(ranked, relevant, k);
         queries++;
+        hits += q.hit();
+        reciprocalRank += q.reciprocalRank();
+        recall += q.recall();
+        ndcg += q.ndcg();
+    }
+
+    /** One query's metrics at K; {@code hit} is 1 or 0. */
+    public record Query(double hit, double reciprocalRank, double recall, double ndcg, int hitsInTopK) {}
+
+    /** The metrics of one query (for per-query statistics such as bootstrap intervals). */
+    public static <T> Query query(java.util.List<T> ranked, Set<T> relevant, int k) {
         int found = 0;
         double dcg = 0;
         double firstHit = 0;
@@ -55,10 +67,8 @@ public final class RankingMetrics {
         for (int i = 0; i < Math.min(k, relevant.size()); i++) {
             idcg += 1.0 / log2(i + 2);
         }
-        hits += found > 0 ? 1 : 0;
-        reciprocalRank += firstHit;
-        recall += (double) found / relevant.size();
-        ndcg += dcg / idcg;
+        return new Query(found > 0 ? 1 : 0, firstHit, relevant.isEmpty() ? 0 : (double) found / relevant.size(),
+                idcg == 0 ? 0 : dcg / idcg, found);
     }
 
     public int k() {

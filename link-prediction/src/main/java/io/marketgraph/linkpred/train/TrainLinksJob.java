@@ -158,7 +158,7 @@ public final class TrainLinksJob {
     }
 
     /** Copies a directory tree, hard-linking files where the filesystem allows (artifacts are immutable). */
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path dest = to.resolve(from.relativize(source).toString());

@@ -1,0 +1,103 @@
+package io.marketgraph.personalize.model;
+
+import io.marketgraph.io.InvalidInputException;
+import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.model.FeatureMatrix;
+import io.marketgraph.linkpred.model.LinkModel;
+import io.marketgraph.linkpred.model.LinkModelConfig;
+import io.marketgraph.linkpred.model.LinkModelKind;
+import io.marketgraph.personalize.features.PostFacts;
+import io.marketgraph.personalize.features.RerankFeaturizer;
+import io.marketgraph.progress.ProgressTracker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The learned re-ranker: a pairwise logistic model (RankNet with a linear scorer) trained with DJL
+ * on feature differences of (clicked, skipped) candidates of the same search, so that
+ * {@code P(i above j) = sigmoid(w . (x_i - x_j))}. Ranking by {@code w . x} is then what it learnt;
+ * the standardization and bias of the underlying model are constant across a list and do not change
+ * the order.
+ *
+ * <p>Cold-start policy: users with fewer than {@code minInteractions} interactions in the training
+ * graph keep the search engine's order, so new users are never ranked worse than the base.
+ */
+public final class RerankModel implements AutoCloseable {
+
+    public static final String META = "rerank.json";
+
+    record Meta(int minInteractions, List<String> features) {}
+
+    /** A re-ranked list: {@code order[r]} is the index (in the shown list) of the candidate at rank r. */
+    public record Ranking(int[] order, float[] scores, boolean personalized) {}
+
+    private final LinkModel pairwise;
+    private final int minInteractions;
+    private final PostFacts facts;
+
+    private RerankModel(LinkModel pairwise, int minInteractions, PostFacts facts) {
+        this.pairwise = pairwise;
+        this.minInteractions = minInteractions;
+        this.facts = facts;
+    }
+
+    public static RerankModel train(float[] differences, float[] labels, int minInteractions, PostFacts facts,
+                                    LinkModelConfig config, ProgressTracker progress) {
+        FeatureMatrix x = new FeatureMatrix(differences, labels.length, RerankFeaturizer.NAMES);
+        LinkModelConfig logistic = new LinkModelConfig(LinkModelKind.LOGISTIC, config.hiddenUnits(), config.epochs(),
+                config.batchSize(), config.learningRate(), config.seed());
+        return new RerankModel(LinkModel.train(x, labels, logistic, progress), minInteractions, facts);
+    }
+
+    public PostFacts facts() {
+        return facts;
+    }
+
+    public int minInteractions() {
+        return minInteractions;
+    }
+
+    /** Ranks one search's candidates (features row-major in shown order) for a user with {@code interactions}. */
+    public Ranking rank(float[] features, int candidates, int interactions) {
+        int[] order = new int[candidates];
+        Arrays.setAll(order, i -> i);
+        if (interactions < minInteractions) {
+            return new Ranking(order, new float[candidates], false);
+        }
+        float[] scores = pairwise.score(features, candidates);
+        Integer[] boxed = new Integer[candidates];
+        Arrays.setAll(boxed, i -> i);
+        Arrays.sort(boxed, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
+        for (int i = 0; i < candidates; i++) {
+            order[i] = boxed[i];
+        }
+        return new Ranking(order, scores, true);
+    }
+
+    public void save(Path dir) {
+        pairwise.save(dir);
+        Json.write(dir.resolve(META), new Meta(minInteractions, RerankFeaturizer.NAMES));
+        facts.write(dir.resolve(PostFacts.FILE));
+    }
+
+    public static RerankModel load(Path dir) {
+        Path meta = dir.resolve(META);
+        if (!Files.isRegularFile(meta)) {
+            throw new InvalidInputException("no re-rank model in " + dir + ": " + META + " is missing");
+        }
+        Meta m = Json.read(meta, Meta.class);
+        if (!m.features().equals(RerankFeaturizer.NAMES)) {
+            throw new InvalidInputException("re-rank model in " + dir + " was trained on features " + m.features()
+                    + ", this code computes " + RerankFeaturizer.NAMES);
+        }
+        PostFacts facts = PostFacts.read(dir.resolve(PostFacts.FILE));
+        return new RerankModel(LinkModel.load(dir), m.minInteractions(), facts);
+    }
+
+    @Override
+    public void close() {
+        pairwise.close();
+    }
+}
