@@ -24,14 +24,14 @@ class RocAucTest {
 
     @Test
     void logistic_regression_separates_a_shifted_class() {
-        double[][] x = {{0, 1}, {1, 0}, {0.5, 0.5}, {3, 4}, {4, 3}, {3.5, 3.5}};
+        double[][] x = {{0, 1}, {1, 0}, {0, 0}, {3.5, 2.5}, {2.5, 3.5}, {3.5, 3.5}};
         boolean[] y = {false, false, false, true, true, true};
         LogisticRegression m = LogisticRegression.fit(x, y, 1.0, 25);
         for (int i = 0; i < 3; i++) {
             assertEquals(true, m.score(x[i]) < 0, "row " + i);
             assertEquals(true, m.score(x[i + 3]) > 0, "row " + (i + 3));
         }
-        // symmetric data: the boundary passes through the mean (1.75, 1.75)
+        // point-symmetric data about (1.75, 1.75) with labels swapped: the boundary passes through the mean (1.75, 1.75)
         assertEquals(0.0, m.score(new double[] {1.75, 1.75}), 1e-9);
     }
 }
