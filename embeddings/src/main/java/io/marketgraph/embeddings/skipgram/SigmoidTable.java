@@ -29,6 +29,7 @@ public final class SigmoidTable {
         if (f <= -MAX) {
             return label;
         }
-        return label - table[(int) ((f + MAX) * SCALE)];
+        // f just below MAX can round to index SIZE in float arithmetic: clamp
+        return label - table[Math.min(SIZE - 1, (int) ((f + MAX) * SCALE))];
     }
 }

@@ -35,8 +35,13 @@ public final class SparkEmbedding {
 
     private SparkEmbedding() {}
 
+    /**
+     * A session on {@code master}; with {@code null}, spark-submit's master ({@code spark.master})
+     * or else {@code local[*]}.
+     */
     public static SparkSession session(String master) {
-        return SparkSession.builder().master(master).appName("marketgraph-embed")
+        String chosen = master != null ? master : System.getProperty("spark.master", "local[*]");
+        return SparkSession.builder().master(chosen).appName("marketgraph-embed")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "8")
                 .getOrCreate();

@@ -28,6 +28,8 @@ class NoiseTableTest {
         assertEquals(0f, s.gradient(6f, true));
         assertEquals(1f, s.gradient(-7f, true));
         assertEquals(-1f, s.gradient(9f, false));
+        // (5.9999995f + 6) * 83.33 rounds to 1000.0: must not run off the table
+        assertEquals(1f - s.gradient(Math.nextDown(6f), true), 1f - s.gradient(5.995f, true), 1e-5f);
     }
 
     @Test

@@ -2,6 +2,11 @@ package io.marketgraph.embeddings.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketgraph.embeddings.Node2Vec;
+import io.marketgraph.embeddings.skipgram.SkipGramConfig;
+import io.marketgraph.progress.ProgressTracker;
 
 import io.marketgraph.embeddings.TestGraphs;
 import io.marketgraph.embeddings.graph.CsrBuilder;
@@ -46,6 +51,19 @@ class SparkWalksTest {
             }
         } finally {
             spark.stop();
+        }
+        // --spark with the in-process trainer gives the very vectors of the local run (one thread)
+        SkipGramConfig sg = new SkipGramConfig(8, 3, 3, 1, 0.025f, 0, 1, 21L);
+        float[] viaSpark = SparkEmbedding.embed(weighted, config, sg, "local[2]", "in-process", ProgressTracker.NOOP).vectors();
+        assertArrayEquals(Node2Vec.embed(weighted, config, sg, ProgressTracker.NOOP).vectors(), viaSpark);
+        Node2Vec.Result ml = SparkEmbedding.embed(weighted, config, sg, "local[2]", "word2vec", ProgressTracker.NOOP);
+        assertEquals(16 * 8, ml.vectors().length);
+        for (int v = 0; v < 16; v++) {
+            float norm = 0;
+            for (int k = 0; k < 8; k++) {
+                norm += Math.abs(ml.vectors()[v * 8 + k]);
+            }
+            assertTrue(norm > 0, "Spark ML Word2Vec gave node " + v + " a vector");
         }
         EmbeddingStore store = new EmbeddingStore(2, new float[] {1f, 2f, 3f, 4f},
                 NodeTable.untyped(new String[] {"a", "b"}));
