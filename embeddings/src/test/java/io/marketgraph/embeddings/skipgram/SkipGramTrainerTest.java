@@ -1,0 +1,87 @@
+package io.marketgraph.embeddings.skipgram;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketgraph.embeddings.Node2Vec;
+import io.marketgraph.embeddings.TestGraphs;
+import io.marketgraph.embeddings.graph.CsrGraph;
+import io.marketgraph.embeddings.walks.WalkConfig;
+import io.marketgraph.embeddings.walks.WalkCounter;
+import io.marketgraph.progress.ProgressTracker;
+import org.junit.jupiter.api.Test;
+
+class SkipGramTrainerTest {
+
+    private static final WalkConfig WALKS = new WalkConfig(20, 20, 1, 1, 3L);
+    private static final SkipGramConfig SG = new SkipGramConfig(16, 5, 5, 2, 0.025f, 1e-3, 1, 3L);
+
+    @Test
+    void one_thread_and_same_seed_give_bit_identical_vectors() {
+        CsrGraph g = TestGraphs.twoCliques();
+        float[] a = Node2Vec.embed(g, WALKS, SG, ProgressTracker.NOOP).vectors();
+        float[] b = Node2Vec.embed(g, WALKS, SG, ProgressTracker.NOOP).vectors();
+        assertArrayEquals(a, b);
+        float[] c = Node2Vec.embed(g, WALKS, SG.withSeed(4L), ProgressTracker.NOOP).vectors();
+        assertTrue(!java.util.Arrays.equals(a, c), "another seed gives other vectors");
+    }
+
+    @Test
+    void nodes_of_one_clique_end_closer_than_nodes_of_different_cliques() {
+        CsrGraph g = TestGraphs.twoCliques();
+        // 16 nodes: every node is "frequent", so sub-sampling is off here
+        SkipGramConfig config = new SkipGramConfig(16, 5, 5, 2, 0.025f, 0, 2, 3L);
+        Node2Vec.Result r = Node2Vec.embed(g, WALKS, config, ProgressTracker.NOOP);
+        double within = 0;
+        double across = 0;
+        for (int i = 0; i < 7; i++) {
+            within += cosine(r.vectors(), 16, i, (i + 1) % 7) + cosine(r.vectors(), 16, 8 + i, 8 + (i + 1) % 7);
+            across += 2 * cosine(r.vectors(), 16, i, 9 + i % 7);
+        }
+        assertTrue(within / 14 > across / 14 + 0.3, "within " + within / 14 + " across " + across / 14);
+        assertEquals(20L * 20 * 16 * 2, r.tokens());
+    }
+
+    @Test
+    void vector_and_scalar_kernels_agree() {
+        float[] a = new float[37];
+        float[] b = new float[37];
+        for (int i = 0; i < 37; i++) {
+            a[i] = (i % 5) * 0.25f - 0.5f;
+            b[i] = (i % 3) * 0.5f - 0.25f;
+        }
+        float expected = ScalarKernels.INSTANCE.dot(a, 0, b, 0, 37);
+        assertEquals(expected, Kernels.best().dot(a, 0, b, 0, 37), 1e-5);
+        float[] neuS = new float[37];
+        float[] neuV = new float[37];
+        float[] outS = b.clone();
+        float[] outV = b.clone();
+        ScalarKernels.INSTANCE.update(neuS, outS, 0, a, 0, 0.5f, 37);
+        Kernels.best().update(neuV, outV, 0, a, 0, 0.5f, 37);
+        assertArrayEquals(neuS, neuV, 1e-6f);
+        assertArrayEquals(outS, outV, 1e-6f);
+    }
+
+    @Test
+    void keep_probability_follows_word2vec() {
+        WalkCounter.Counts counts = new WalkCounter.Counts(new long[] {1, 999, 0}, 1000, 10);
+        float[] keep = SkipGramTrainer.keepProbabilities(counts, 1e-3);
+        assertEquals(1f, keep[0]);
+        // (sqrt(999 / 1) + 1) * 1 / 999
+        assertEquals((float) ((Math.sqrt(999) + 1) / 999), keep[1]);
+        assertEquals(1f, keep[2]);
+    }
+
+    private static double cosine(float[] v, int dim, int a, int b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < dim; k++) {
+            dot += v[a * dim + k] * v[b * dim + k];
+            na += v[a * dim + k] * v[a * dim + k];
+            nb += v[b * dim + k] * v[b * dim + k];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}
