@@ -4,7 +4,7 @@ import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics;
-import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics.Heuristic;
+import io.marketgraph.linkpred.heuristics.Heuristic;
 import io.marketgraph.linkpred.model.FeatureMatrix;
 import io.marketgraph.linkpred.task.TaskPairs;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import org.jgrapht.alg.linkprediction.CommonNeighborsLinkPrediction;
 import org.jgrapht.alg.linkprediction.JaccardCoefficientLinkPrediction;
 import org.jgrapht.alg.linkprediction.LinkPredictionIndexNotWellDefinedException;
 import org.jgrapht.alg.linkprediction.PreferentialAttachmentLinkPrediction;
+import org.jgrapht.alg.linkprediction.ResourceAllocationIndexLinkPrediction;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
@@ -18,24 +19,6 @@ import org.jgrapht.graph.SimpleGraph;
  * index is not defined (Jaccard or Adamic-Adar with no neighbours) scores 0; such pairs are counted.
  */
 public final class HeuristicScorer {
-
-    /** The four heuristics of the node2vec paper's comparison. */
-    public enum Heuristic {
-        COMMON_NEIGHBORS("common_neighbors"),
-        JACCARD("jaccard"),
-        ADAMIC_ADAR("adamic_adar"),
-        PREFERENTIAL_ATTACHMENT("preferential_attachment");
-
-        private final String key;
-
-        Heuristic(String key) {
-            this.key = key;
-        }
-
-        public String key() {
-            return key;
-        }
-    }
 
     private final Map<Heuristic, LinkPredictionAlgorithm<Integer, DefaultEdge>> algorithms = new EnumMap<>(Heuristic.class);
     private long undefined;
@@ -56,6 +39,7 @@ public final class HeuristicScorer {
         algorithms.put(Heuristic.COMMON_NEIGHBORS, new CommonNeighborsLinkPrediction<>(g));
         algorithms.put(Heuristic.JACCARD, new JaccardCoefficientLinkPrediction<>(g));
         algorithms.put(Heuristic.ADAMIC_ADAR, new AdamicAdarIndexLinkPrediction<>(g));
+        algorithms.put(Heuristic.RESOURCE_ALLOCATION, new ResourceAllocationIndexLinkPrediction<>(g));
         algorithms.put(Heuristic.PREFERENTIAL_ATTACHMENT, new PreferentialAttachmentLinkPrediction<>(g));
     }
 

@@ -19,26 +19,6 @@ import java.util.function.IntPredicate;
  */
 public final class NeighbourhoodHeuristics {
 
-    /** The heuristics in a fixed order: their index is their column in {@link #pair} and {@link Scores}. */
-    public enum Heuristic {
-        COMMON_NEIGHBORS("common_neighbors"),
-        JACCARD("jaccard"),
-        ADAMIC_ADAR("adamic_adar"),
-        RESOURCE_ALLOCATION("resource_allocation"),
-        PREFERENTIAL_ATTACHMENT("preferential_attachment");
-
-        private final String key;
-
-        Heuristic(String key) {
-            this.key = key;
-        }
-
-        /** The name in reports and feature lists. */
-        public String key() {
-            return key;
-        }
-    }
-
     private final CsrGraph graph;
 
     public NeighbourhoodHeuristics(CsrGraph graph) {
@@ -48,7 +28,7 @@ public final class NeighbourhoodHeuristics {
         this.graph = graph;
     }
 
-    /** All five heuristics of one pair, in {@link Heuristic} order, written into {@code out}. */
+    /** All heuristics of one pair, indexed by {@link Heuristic#ordinal()}, written into {@code out}. */
     public void pair(int u, int v, double[] out) {
         int[] adj = graph.neighbours();
         int[] off = graph.offsets();

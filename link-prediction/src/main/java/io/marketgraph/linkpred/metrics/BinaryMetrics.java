@@ -19,6 +19,10 @@ public final class BinaryMetrics {
     private BinaryMetrics() {}
 
     public static double rocAuc(float[] scores, boolean[] labels) {
+        return rocAuc(widen(scores), labels);
+    }
+
+    public static double rocAuc(double[] scores, boolean[] labels) {
         check(scores, labels);
         Integer[] order = order(scores);
         long positives = count(labels);
@@ -48,6 +52,10 @@ public final class BinaryMetrics {
 
     /** Average precision: the mean of precision at each positive, walking down the scores (tied scores as one step). */
     public static double averagePrecision(float[] scores, boolean[] labels) {
+        return averagePrecision(widen(scores), labels);
+    }
+
+    public static double averagePrecision(double[] scores, boolean[] labels) {
         check(scores, labels);
         long positives = count(labels);
         if (positives == 0) {
@@ -79,17 +87,18 @@ public final class BinaryMetrics {
 
     /** ROC curve points (false positive rate, true positive rate), from (0,0) to (1,1). */
     public static List<Point> rocCurve(float[] scores, boolean[] labels) {
-        check(scores, labels);
+        double[] d = widen(scores);
+        check(d, labels);
         long positives = count(labels);
         long negatives = labels.length - positives;
-        Integer[] order = order(scores);
+        Integer[] order = order(d);
         List<Point> points = new ArrayList<>();
         points.add(new Point(0, 0));
         long tp = 0;
         long fp = 0;
         for (int i = order.length - 1; i >= 0; ) {
             int j = i;
-            while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
+            while (j - 1 >= 0 && d[order[j - 1]] == d[order[i]]) {
                 j--;
             }
             for (int k = j; k <= i; k++) {
@@ -107,15 +116,16 @@ public final class BinaryMetrics {
 
     /** Precision-recall curve points (recall, precision), one per distinct score. */
     public static List<Point> prCurve(float[] scores, boolean[] labels) {
-        check(scores, labels);
+        double[] d = widen(scores);
+        check(d, labels);
         long positives = count(labels);
-        Integer[] order = order(scores);
+        Integer[] order = order(d);
         List<Point> points = new ArrayList<>();
         long tp = 0;
         long seen = 0;
         for (int i = order.length - 1; i >= 0; ) {
             int j = i;
-            while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
+            while (j - 1 >= 0 && d[order[j - 1]] == d[order[i]]) {
                 j--;
             }
             for (int k = j; k <= i; k++) {
@@ -130,7 +140,15 @@ public final class BinaryMetrics {
         return points;
     }
 
-    private static Integer[] order(float[] scores) {
+    private static double[] widen(float[] scores) {
+        double[] d = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            d[i] = scores[i];
+        }
+        return d;
+    }
+
+    private static Integer[] order(double[] scores) {
         Integer[] order = new Integer[scores.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
@@ -147,13 +165,13 @@ public final class BinaryMetrics {
         return n;
     }
 
-    private static void check(float[] scores, boolean[] labels) {
+    private static void check(double[] scores, boolean[] labels) {
         if (scores.length != labels.length) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%d scores for %d labels", scores.length, labels.length));
         }
         for (int i = 0; i < scores.length; i++) {
-            if (Float.isNaN(scores[i])) {
+            if (Double.isNaN(scores[i])) {
                 throw new IllegalArgumentException("score " + i + " is NaN");
             }
         }

@@ -5,7 +5,7 @@ import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.features.PairFeaturizer;
 import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics;
-import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics.Heuristic;
+import io.marketgraph.linkpred.heuristics.Heuristic;
 import io.marketgraph.linkpred.metrics.BinaryMetrics;
 import io.marketgraph.linkpred.metrics.RankingMetrics;
 import io.marketgraph.linkpred.model.FeatureMatrix;
@@ -94,7 +94,7 @@ final class TaskTrainer {
                 model.close();
             }
         }
-        int column = featurizer.names().size() - NeighbourhoodHeuristics.Heuristic.values().length - 3;
+        int column = featurizer.names().size() - Heuristic.values().length - 3;
         for (Heuristic h : Heuristic.values()) {
             float[] s = new float[testPairs.length];
             for (int i = 0; i < s.length; i++) {

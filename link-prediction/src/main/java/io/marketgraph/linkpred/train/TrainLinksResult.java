@@ -3,7 +3,7 @@ package io.marketgraph.linkpred.train;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketgraph.io.Json;
-import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics.Heuristic;
+import io.marketgraph.linkpred.heuristics.Heuristic;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.linkpred.task.LinkTask;
 import java.util.LinkedHashMap;

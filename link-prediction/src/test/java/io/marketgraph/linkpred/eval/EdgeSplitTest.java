@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.marketgraph.embeddings.graph.CsrBuilder;
 import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EdgeList;
+import io.marketgraph.linkpred.heuristics.Heuristic;
 import io.marketgraph.linkpred.heuristics.HeuristicScorer;
 import java.util.ArrayDeque;
 import org.junit.jupiter.api.Test;
@@ -52,10 +53,10 @@ class EdgeSplitTest {
         HeuristicScorer s = new HeuristicScorer(wheel());
         // 0 and 2 share neighbours 1 and 9; degrees 3 and 3; union of neighbourhoods {1, 8, 9, 3}
         int[] pair = {0, 2};
-        assertEquals(2.0, s.score(HeuristicScorer.Heuristic.COMMON_NEIGHBORS, pair)[0]);
-        assertEquals(9.0, s.score(HeuristicScorer.Heuristic.PREFERENTIAL_ATTACHMENT, pair)[0]);
-        assertEquals(0.5, s.score(HeuristicScorer.Heuristic.JACCARD, pair)[0], 1e-12);
-        assertEquals(1 / Math.log(3) + 1 / Math.log(9), s.score(HeuristicScorer.Heuristic.ADAMIC_ADAR, pair)[0], 1e-12);
+        assertEquals(2.0, s.score(Heuristic.COMMON_NEIGHBORS, pair)[0]);
+        assertEquals(9.0, s.score(Heuristic.PREFERENTIAL_ATTACHMENT, pair)[0]);
+        assertEquals(0.5, s.score(Heuristic.JACCARD, pair)[0], 1e-12);
+        assertEquals(1 / Math.log(3) + 1 / Math.log(9), s.score(Heuristic.ADAMIC_ADAR, pair)[0], 1e-12);
     }
 
     private static int reachable(CsrGraph g) {

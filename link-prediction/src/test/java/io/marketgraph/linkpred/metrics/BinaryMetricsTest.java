@@ -24,6 +24,11 @@ class BinaryMetricsTest {
     }
 
     @Test
+    void a_perfect_ranking_scores_one() {
+        assertEquals(1.0, BinaryMetrics.rocAuc(new double[] {3, 1, 2}, new boolean[] {true, false, false}), 1e-12);
+    }
+
+    @Test
     void ties_count_one_half() {
         assertEquals(0.5, BinaryMetrics.rocAuc(new float[] {0.3f, 0.3f}, new boolean[] {true, false}), 1e-12);
     }
