@@ -1,0 +1,44 @@
+package io.marketgraph.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What {@link ExportJob} writes into Neo4j.
+ *
+ * @param graph          a graph directory (build-graph's output), or {@code null} to export predicted links only
+ * @param predictedLinks a {@code PredictedLinksFormat} file or directory, or {@code null}
+ * @param modelVersion   the model version the predicted links belong to (required with them)
+ * @param batchSize      rows per transaction. Larger batches mean fewer round trips and commits
+ *                       (faster) but more server memory per transaction and more work redone when a
+ *                       transient error makes the driver retry a batch; 5,000-20,000 is a good range
+ * @param maxRejectedFraction the share of input records that may be rejected (counted and reported)
+ *                       before the run counts as failed input (exit 3); 0 means none may be
+ */
+public record ExportConfig(Path graph, Path predictedLinks, String modelVersion, int batchSize,
+                           double maxRejectedFraction) {
+
+    public static final int DEFAULT_BATCH_SIZE = 10_000;
+    public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.0;
+
+    public ExportConfig {
+        if (graph == null && predictedLinks == null) {
+            throw new IllegalArgumentException("nothing to export: give --graph DIR, --predicted-links FILE or both");
+        }
+        if (predictedLinks != null && (modelVersion == null || modelVersion.isBlank())) {
+            throw new IllegalArgumentException("--predicted-links " + predictedLinks
+                    + " needs --model-version (the version these links belong to)");
+        }
+        if (predictedLinks == null && modelVersion != null) {
+            throw new IllegalArgumentException("--model-version " + modelVersion + " given without --predicted-links");
+        }
+        if (batchSize < 1 || batchSize > 1_000_000) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--batch-size must be in 1..1000000, got %d", batchSize));
+        }
+        if (!(maxRejectedFraction >= 0 && maxRejectedFraction <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--max-rejected must be a fraction in 0..1, got %s", maxRejectedFraction));
+        }
+    }
+}
