@@ -33,7 +33,7 @@ public final class ExportJob {
         long interactions = 0;
         long read = 0;
         if (config.graph() != null) {
-            GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), progress).export(config.graph());
+            GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), config.threads(), progress).export(config.graph());
             nodes.putAll(graph.nodes());
             interactions = graph.interactions();
             graph.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
@@ -42,7 +42,7 @@ public final class ExportJob {
         long links = 0;
         long deleted = 0;
         if (config.predictedLinks() != null) {
-            PredictedLinksExporter.Result result = new PredictedLinksExporter(driver, config.batchSize(), progress)
+            PredictedLinksExporter.Result result = new PredictedLinksExporter(driver, config.batchSize(), config.threads(), progress)
                     .export(config.predictedLinks(), config.modelVersion());
             links = result.written();
             deleted = result.deletedOtherVersions();

@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 /**
  * Writes a graph directory into Neo4j: one node per row of {@code nodes.tsv} ({@code :User},
@@ -37,11 +36,13 @@ public final class GraphExporter {
 
     private final Driver driver;
     private final int batchSize;
+    private final int threads;
     private final ProgressTracker progress;
 
-    public GraphExporter(Driver driver, int batchSize, ProgressTracker progress) {
+    public GraphExporter(Driver driver, int batchSize, int threads, ProgressTracker progress) {
         this.driver = driver;
         this.batchSize = batchSize;
+        this.threads = threads;
         this.progress = progress;
     }
 
@@ -86,51 +87,55 @@ public final class GraphExporter {
 
     private Map<NodeKind, Long> exportNodes(Path nodesTsv, int count) {
         Map<NodeKind, Long> written = new EnumMap<>(NodeKind.class);
-        try (Session session = driver.session(); ProgressTracker.Stage stage = progress.stage("nodes", count)) {
-            Map<NodeKind, BatchWriter> writers = new EnumMap<>(NodeKind.class);
-            NODE_MERGE.forEach((kind, cypher) -> writers.put(kind, new BatchWriter(session, cypher, batchSize, stage)));
-            NodeRowReader.read(nodesTsv, node -> {
-                Map<String, Object> row = new HashMap<>(8);
-                row.put("id", node.id());
-                row.put("region", node.region() < 0 ? null : node.region());
-                row.put("category", node.category() < 0 ? null : node.category());
-                row.put("degree", node.degree());
-                row.put("pagerank", node.pagerank());
-                row.put("component", node.component());
-                writers.get(node.kind()).add(row);
-            });
-            writers.forEach((kind, writer) -> {
-                writer.flush();
-                written.put(kind, writer.written());
-            });
+        try (ProgressTracker.Stage stage = progress.stage("nodes", count)) {
+            Map<NodeKind, PartitionedWriter> writers = new EnumMap<>(NodeKind.class);
+            NODE_MERGE.keySet().forEach(kind -> writers.put(kind,
+                    new PartitionedWriter(driver, threads, batchSize, stage, Map.of())));
+            try {
+                NodeRowReader.read(nodesTsv, node -> {
+                    Map<String, Object> row = new HashMap<>(8);
+                    row.put("id", node.id());
+                    row.put("region", node.region() < 0 ? null : node.region());
+                    row.put("category", node.category() < 0 ? null : node.category());
+                    row.put("degree", node.degree());
+                    row.put("pagerank", node.pagerank());
+                    row.put("component", node.component());
+                    writers.get(node.kind()).add(NODE_MERGE.get(node.kind()), node.id(), row);
+                });
+            } finally {
+                for (PartitionedWriter writer : writers.values()) {
+                    writer.finish();
+                }
+            }
+            writers.forEach((kind, writer) -> written.put(kind, writer.written()));
         }
         return written;
     }
 
     private long exportInteractions(Path edgesTsv, NodeTable table, Map<RejectReason, Long> rejected) {
         long total = EdgeRowReader.count(edgesTsv);
-        try (Session session = driver.session(); ProgressTracker.Stage stage = progress.stage("interactions", total)) {
-            Map<NodeKind, BatchWriter> writers = new EnumMap<>(NodeKind.class);
-            INTERACTION_MERGE.forEach((kind, cypher) -> writers.put(kind, new BatchWriter(session, cypher, batchSize, stage)));
-            EdgeRowReader.read(edgesTsv, table.size(), (src, dst, weight, file, line) -> {
-                NodeKind a = table.kind(src);
-                NodeKind b = table.kind(dst);
-                if (a == NodeKind.USER && b == NodeKind.USER) {
-                    reject(rejected, RejectReason.EDGE_BETWEEN_USERS, stage);
-                } else if (a != NodeKind.USER && b != NodeKind.USER) {
-                    reject(rejected, RejectReason.EDGE_WITHOUT_USER, stage);
-                } else {
-                    int user = a == NodeKind.USER ? src : dst;
-                    int target = a == NodeKind.USER ? dst : src;
-                    writers.get(table.kind(target)).add(Map.of("u", table.id(user), "t", table.id(target), "w", weight));
-                }
-            });
-            long written = 0;
-            for (BatchWriter writer : writers.values()) {
-                writer.flush();
-                written += writer.written();
+        try (ProgressTracker.Stage stage = progress.stage("interactions", total)) {
+            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
+            try {
+                EdgeRowReader.read(edgesTsv, table.size(), (src, dst, weight, file, line) -> {
+                    NodeKind a = table.kind(src);
+                    NodeKind b = table.kind(dst);
+                    if (a == NodeKind.USER && b == NodeKind.USER) {
+                        reject(rejected, RejectReason.EDGE_BETWEEN_USERS, stage);
+                    } else if (a != NodeKind.USER && b != NodeKind.USER) {
+                        reject(rejected, RejectReason.EDGE_WITHOUT_USER, stage);
+                    } else {
+                        int user = a == NodeKind.USER ? src : dst;
+                        int target = a == NodeKind.USER ? dst : src;
+                        String targetId = table.id(target);
+                        writer.add(INTERACTION_MERGE.get(table.kind(target)), targetId,
+                                Map.of("u", table.id(user), "t", targetId, "w", weight));
+                    }
+                });
+            } finally {
+                writer.finish();
             }
-            return written;
+            return writer.written();
         }
     }
 

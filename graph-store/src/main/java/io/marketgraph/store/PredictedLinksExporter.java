@@ -48,11 +48,13 @@ public final class PredictedLinksExporter {
 
     private final Driver driver;
     private final int batchSize;
+    private final int threads;
     private final ProgressTracker progress;
 
-    public PredictedLinksExporter(Driver driver, int batchSize, ProgressTracker progress) {
+    public PredictedLinksExporter(Driver driver, int batchSize, int threads, ProgressTracker progress) {
         this.driver = driver;
         this.batchSize = batchSize;
+        this.threads = threads;
         this.progress = progress;
     }
 
@@ -79,25 +81,25 @@ public final class PredictedLinksExporter {
         long read;
         long sent = 0;
         long written = 0;
-        try (Session session = driver.session(); ProgressTracker.Stage stage = progress.stage("predicted links", 0)) {
-            Map<NodeKind, BatchWriter> writers = new EnumMap<>(NodeKind.class);
-            LINK_MERGE.forEach((kind, cypher) -> writers.put(kind,
-                    new BatchWriter(session, cypher, batchSize, stage, Map.of("version", modelVersion))));
-            read = PredictedLinksFormat.read(linksFile, link -> {
-                if (link.source().kind() != NodeKind.USER) {
-                    rejected.merge(RejectReason.LINK_SOURCE_NOT_USER, 1L, Long::sum);
-                } else if (link.target().kind() == NodeKind.USER) {
-                    rejected.merge(RejectReason.LINK_TARGET_IS_USER, 1L, Long::sum);
-                } else {
-                    writers.get(link.target().kind()).add(Map.of(
-                            "u", link.source().id(), "t", link.target().id(), "s", link.score()));
-                }
-            });
-            for (BatchWriter writer : writers.values()) {
-                writer.flush();
-                sent += writer.sent();
-                written += writer.written();
+        try (ProgressTracker.Stage stage = progress.stage("predicted links", 0)) {
+            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage,
+                    Map.of("version", modelVersion));
+            try {
+                read = PredictedLinksFormat.read(linksFile, link -> {
+                    if (link.source().kind() != NodeKind.USER) {
+                        rejected.merge(RejectReason.LINK_SOURCE_NOT_USER, 1L, Long::sum);
+                    } else if (link.target().kind() == NodeKind.USER) {
+                        rejected.merge(RejectReason.LINK_TARGET_IS_USER, 1L, Long::sum);
+                    } else {
+                        writer.add(LINK_MERGE.get(link.target().kind()), link.target().id(),
+                                Map.of("u", link.source().id(), "t", link.target().id(), "s", link.score()));
+                    }
+                });
+            } finally {
+                writer.finish();
             }
+            sent = writer.sent();
+            written = writer.written();
         }
         if (sent > written) {
             rejected.put(RejectReason.LINK_UNKNOWN_NODE, sent - written);

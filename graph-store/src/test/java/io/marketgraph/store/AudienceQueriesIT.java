@@ -110,7 +110,7 @@ class AudienceQueriesIT {
     void a_new_model_version_is_what_queries_see_once_exported() {
         AudienceQueries after;
         try {
-            new PredictedLinksExporter(Neo4jTestSupport.driver(), 10, ProgressTracker.NOOP)
+            new PredictedLinksExporter(Neo4jTestSupport.driver(), 10, 1, ProgressTracker.NOOP)
                     .export(MarketFixture.links(tmp, "v2.tsv", List.of(link("u4", NodeKind.BUSINESS, "b1", 0.5))), "v2");
             after = new AudienceQueries(Neo4jTestSupport.driver(), "test");
             Audience audience = after.find(b1(List.of(), 0.0, false, 10, 0));

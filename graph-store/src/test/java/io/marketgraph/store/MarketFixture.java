@@ -55,6 +55,6 @@ final class MarketFixture {
     static ExportResult export(Path tmp, List<PredictedLink> links, String version) {
         Path linksFile = links == null ? null : links(tmp, version + ".tsv.gz", links);
         return new ExportJob(Neo4jTestSupport.driver(), "test", ProgressTracker.NOOP)
-                .run(new ExportConfig(graph(tmp), linksFile, links == null ? null : version, 4, 0.0));
+                .run(new ExportConfig(graph(tmp), linksFile, links == null ? null : version, 4, 2, 0.0));
     }
 }

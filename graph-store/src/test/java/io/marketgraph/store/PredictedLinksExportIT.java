@@ -30,7 +30,7 @@ class PredictedLinksExportIT {
     }
 
     private PredictedLinksExporter.Result exportLinks(List<PredictedLink> links, String version) {
-        return new PredictedLinksExporter(Neo4jTestSupport.driver(), 3, ProgressTracker.NOOP)
+        return new PredictedLinksExporter(Neo4jTestSupport.driver(), 3, 2, ProgressTracker.NOOP)
                 .export(MarketFixture.links(tmp, version + ".tsv", links), version);
     }
 
@@ -88,7 +88,7 @@ class PredictedLinksExportIT {
     void refuses_links_without_a_model_version() {
         Path file = MarketFixture.links(tmp, "x.tsv", MarketFixture.V1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ExportConfig(null, file, null, 10, 0.0));
+                () -> new ExportConfig(null, file, null, 10, 1, 0.0));
         assertEquals("--predicted-links " + file + " needs --model-version (the version these links belong to)",
                 e.getMessage());
     }

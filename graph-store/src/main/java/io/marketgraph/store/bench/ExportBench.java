@@ -37,6 +37,7 @@ public final class ExportBench {
             "  --businesses N     businesses; default: 5000",
             "  --edges N          distinct user->post/business interactions; default: 500000",
             "  --batch-size N     rows per transaction; default: " + ExportConfig.DEFAULT_BATCH_SIZE,
+            "  --threads N        concurrent writer sessions; default: " + ExportConfig.DEFAULT_THREADS,
             "  --seed N           generator seed; default: 42",
             "  --work-dir DIR     graph directory and Neo4j data go here (replaced); default: target/bench-export-neo4j",
             "  --page-cache-mb MB embedded Neo4j page cache; default: " + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
@@ -60,12 +61,14 @@ public final class ExportBench {
         }
         SyntheticGraph graph;
         int batchSize;
+        int threads;
         int pageCacheMb;
         try {
             graph = new SyntheticGraph(intFlag(flags, "--users", 60_000), intFlag(flags, "--posts", 35_000),
                     intFlag(flags, "--businesses", 5_000), intFlag(flags, "--edges", 500_000), 50, 40,
                     Long.parseLong(flags.getOrDefault("--seed", "42")));
             batchSize = intFlag(flags, "--batch-size", ExportConfig.DEFAULT_BATCH_SIZE);
+            threads = intFlag(flags, "--threads", ExportConfig.DEFAULT_THREADS);
             pageCacheMb = intFlag(flags, "--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB);
         } catch (IllegalArgumentException e) {
             System.err.println("bench-export-neo4j: " + e.getMessage() + "\n" + USAGE);
@@ -93,13 +96,14 @@ public final class ExportBench {
         result.put("graph", Map.of("users", graph.users(), "posts", graph.posts(), "businesses", graph.businesses(),
                 "nodes", graph.nodes(), "edges", graph.edges(), "seed", graph.seed(), "generateSeconds", generateSeconds));
         result.put("batchSize", batchSize);
+        result.put("threads", threads);
 
         long s0 = System.nanoTime();
         try (EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, 0, pageCacheMb))) {
             result.put("serverStartSeconds", (System.nanoTime() - s0) / 1e9);
             Neo4jConnection connection = Neo4jConnection.noAuth(server.boltUri(), Neo4jConnection.BATCH_RETRY);
             try (Driver driver = connection.openDriver()) {
-                ExportConfig config = new ExportConfig(graphDir, null, null, batchSize, 0.0);
+                ExportConfig config = new ExportConfig(graphDir, null, null, batchSize, threads, 0.0);
                 List<Long> counts = null;
                 for (String run : List.of("firstRun", "secondRun")) {
                     ExportResult r = new ExportJob(driver, connection.describe(),

@@ -26,6 +26,8 @@ public final class ExportNeo4jMain {
             "                          gzip if .gz, or a directory of parts); default: none",
             "  --model-version V       model version of the predicted links: replaces every other version; default: none",
             "  --batch-size N          rows per transaction; default: " + ExportConfig.DEFAULT_BATCH_SIZE,
+            "  --threads N             concurrent writer sessions (partitioned by node, so they rarely collide); default: "
+                    + ExportConfig.DEFAULT_THREADS,
             "  --max-rejected F        fraction of input records that may be rejected before exit 3; default: "
                     + ExportConfig.DEFAULT_MAX_REJECTED_FRACTION,
             "  --out FILE              also write the JSON report there; default: none",
@@ -38,7 +40,7 @@ public final class ExportNeo4jMain {
             "Exit: 0 ok, 2 bad usage, 3 input rejected (beyond --max-rejected, or malformed), 1 failure (e.g. Neo4j unreachable).");
 
     private static final Set<String> FLAGS = Set.of("--graph", "--predicted-links", "--model-version",
-            "--batch-size", "--max-rejected", "--out");
+            "--batch-size", "--threads", "--max-rejected", "--out");
 
     private ExportNeo4jMain() {}
 
@@ -63,6 +65,7 @@ public final class ExportNeo4jMain {
             config = new ExportConfig(graph == null ? null : Path.of(graph), links == null ? null : Path.of(links),
                     flags.get("--model-version", null),
                     flags.getInt("--batch-size", ExportConfig.DEFAULT_BATCH_SIZE),
+                    flags.getInt("--threads", ExportConfig.DEFAULT_THREADS),
                     flags.getDouble("--max-rejected", ExportConfig.DEFAULT_MAX_REJECTED_FRACTION));
             connection = Neo4jConnection.fromEnv(env, Neo4jConnection.BATCH_RETRY);
         } catch (UsageException | IllegalArgumentException e) {
