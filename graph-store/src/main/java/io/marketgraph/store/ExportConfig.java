@@ -1,0 +1,57 @@
+package io.marketgraph.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What {@link ExportJob} writes into Neo4j.
+ *
+ * @param graph          a graph directory (build-graph's output), or {@code null} to export predicted links only
+ * @param predictedLinks a {@code PredictedLinksFormat} file or directory, or {@code null}
+ * @param modelVersion   the model version the predicted links belong to (required with them)
+ * @param batchSize      rows per transaction. Larger batches mean fewer round trips and commits
+ *                       (faster) but more server memory per transaction and more work redone when a
+ *                       transient error makes the driver retry a batch. Measured here (bench-export-neo4j,
+ *                       500k relationships): 500-2,500 gave the best rates and 10,000 about half of them,
+ *                       so the default is 1,000
+ * @param threads        concurrent writer sessions; rows are partitioned by the node they share (a
+ *                       node's id, an interaction's target) so threads rarely wait on each other's
+ *                       locks. More threads use more server cores (one transaction runs on one). Default 1:
+ *                       on this 2-core machine 2 threads sped nodes up (3.3k/s vs 2.1-2.6k/s) but slowed
+ *                       first-load interactions (3.8k/s vs 5.4-6.1k/s: writers share user nodes and wait on
+ *                       their locks); try more on a server with spare cores
+ * @param maxRejectedFraction the share of input records that may be rejected (counted and reported)
+ *                       before the run counts as failed input (exit 3); 0 means none may be
+ */
+public record ExportConfig(Path graph, Path predictedLinks, String modelVersion, int batchSize, int threads,
+                           double maxRejectedFraction) {
+
+    public static final int DEFAULT_BATCH_SIZE = 1_000;
+    public static final int DEFAULT_THREADS = 1;
+    public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.0;
+
+    public ExportConfig {
+        if (graph == null && predictedLinks == null) {
+            throw new IllegalArgumentException("nothing to export: give --graph DIR, --predicted-links FILE or both");
+        }
+        if (predictedLinks != null && (modelVersion == null || modelVersion.isBlank())) {
+            throw new IllegalArgumentException("--predicted-links " + predictedLinks
+                    + " needs --model-version (the version these links belong to)");
+        }
+        if (predictedLinks == null && modelVersion != null) {
+            throw new IllegalArgumentException("--model-version " + modelVersion + " given without --predicted-links");
+        }
+        if (batchSize < 1 || batchSize > 1_000_000) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--batch-size must be in 1..1000000, got %d", batchSize));
+        }
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--threads must be in 1..64, got %d", threads));
+        }
+        if (!(maxRejectedFraction >= 0 && maxRejectedFraction <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--max-rejected must be a fraction in 0..1, got %s", maxRejectedFraction));
+        }
+    }
+}

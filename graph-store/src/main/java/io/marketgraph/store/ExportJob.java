@@ -1,0 +1,62 @@
+package io.marketgraph.store;
+
+import io.marketgraph.model.NodeKind;
+import io.marketgraph.progress.ProgressTracker;
+import java.util.EnumMap;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+
+/**
+ * {@code export-neo4j}: applies the schema, then exports the graph directory and/or one model
+ * version's predicted links (graph first: links MATCH the nodes it writes). Idempotent as a whole.
+ */
+public final class ExportJob {
+
+    private final Driver driver;
+    private final String neo4j;
+    private final ProgressTracker progress;
+
+    /** {@code neo4j}: how to name the target in the report (a URI, never a password). */
+    public ExportJob(Driver driver, String neo4j, ProgressTracker progress) {
+        this.driver = driver;
+        this.neo4j = neo4j;
+        this.progress = progress;
+    }
+
+    public ExportResult run(ExportConfig config) {
+        long start = System.nanoTime();
+        try (ProgressTracker.Stage stage = progress.stage("schema", 0)) {
+            Neo4jSchema.apply(driver);
+        }
+        Map<NodeKind, Long> nodes = new EnumMap<>(NodeKind.class);
+        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        long interactions = 0;
+        long read = 0;
+        if (config.graph() != null) {
+            GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), config.threads(), progress).export(config.graph());
+            nodes.putAll(graph.nodes());
+            interactions = graph.interactions();
+            graph.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+            read += graph.nodeCount() + graph.interactions() + graph.rejected().values().stream().mapToLong(Long::longValue).sum();
+        }
+        long links = 0;
+        long deleted = 0;
+        if (config.predictedLinks() != null) {
+            PredictedLinksExporter.Result result = new PredictedLinksExporter(driver, config.batchSize(), config.threads(), progress)
+                    .export(config.predictedLinks(), config.modelVersion());
+            links = result.written();
+            deleted = result.deletedOtherVersions();
+            result.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+            read += result.read();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ExportResult(neo4j, nodes, interactions, config.modelVersion(), links, deleted, read,
+                rejected, progress.stageSeconds(), seconds);
+    }
+
+    /** Whether the rejected share exceeds what {@code config} allows (the CLI then exits 3). */
+    public static boolean rejectedBeyondThreshold(ExportResult result, ExportConfig config) {
+        return result.recordsRead() > 0
+                && (double) result.rejectedCount() / result.recordsRead() > config.maxRejectedFraction();
+    }
+}

@@ -1,0 +1,46 @@
+package io.marketgraph.store;
+
+import java.util.List;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * The graph's schema in Neo4j. Applied idempotently ({@code IF NOT EXISTS}) before every export.
+ *
+ * <ul>
+ *   <li>{@code (:User|:Post|:Business {id})} unique: the export MERGEs on it, the queries look up by it;</li>
+ *   <li>{@code User.region}, {@code Post.category}, {@code Post.region}, {@code Business.category},
+ *       {@code Business.region}: the audience filters;</li>
+ *   <li>{@code PREDICTED_INTEREST.model_version}: replacing a model version deletes the others' links;
+ *       {@code PREDICTED_INTEREST.score}: threshold scans;</li>
+ *   <li>{@code (:PredictionState {key})} unique: the marker naming the current model version.</li>
+ * </ul>
+ */
+public final class Neo4jSchema {
+
+    /** Every statement, in the order applied. Names are stable so that a second run is a no-op. */
+    public static final List<String> STATEMENTS = List.of(
+            "CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT business_id IF NOT EXISTS FOR (n:Business) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT prediction_state_key IF NOT EXISTS FOR (n:PredictionState) REQUIRE n.key IS UNIQUE",
+            "CREATE INDEX user_region IF NOT EXISTS FOR (n:User) ON (n.region)",
+            "CREATE INDEX post_category IF NOT EXISTS FOR (n:Post) ON (n.category)",
+            "CREATE INDEX post_region IF NOT EXISTS FOR (n:Post) ON (n.region)",
+            "CREATE INDEX business_category IF NOT EXISTS FOR (n:Business) ON (n.category)",
+            "CREATE INDEX business_region IF NOT EXISTS FOR (n:Business) ON (n.region)",
+            "CREATE INDEX predicted_interest_version IF NOT EXISTS FOR ()-[r:PREDICTED_INTEREST]-() ON (r.model_version)",
+            "CREATE INDEX predicted_interest_score IF NOT EXISTS FOR ()-[r:PREDICTED_INTEREST]-() ON (r.score)");
+
+    private Neo4jSchema() {}
+
+    /** Creates what is missing and waits until every index is online (so the export can use them). */
+    public static void apply(Driver driver) {
+        try (Session session = driver.session()) {
+            for (String statement : STATEMENTS) {
+                session.run(statement).consume();
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.marketgraph.store.bench;
+
+import io.marketgraph.io.AtomicOutput;
+import io.marketgraph.io.Json;
+import io.marketgraph.progress.LoggingProgressTracker;
+import io.marketgraph.store.EmbeddedNeo4j;
+import io.marketgraph.store.ExportConfig;
+import io.marketgraph.store.ExportJob;
+import io.marketgraph.store.ExportResult;
+import io.marketgraph.store.Neo4jConnection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * {@code bin/marketgraph bench-export-neo4j}: export throughput into the embedded Neo4j. Writes a
+ * synthetic graph directory, starts a fresh embedded server (Bolt on a free port), exports the
+ * graph twice (the second run is the idempotent no-op re-run) and checks with Cypher that both
+ * runs leave the same node and relationship counts. Prints and writes (with {@code --out}) JSON.
+ * Lives in graph-store, not in benchmarks/, because a Neo4j 5.26 server cannot run on the
+ * benchmarks module's Spark/Netty 4.2 classpath (VERSIONS.md section 3).
+ */
+public final class ExportBench {
+
+    static final String USAGE = String.join("\n",
+            "usage: bin/marketgraph bench-export-neo4j [flags]",
+            "",
+            "  --users N          users; default: 60000",
+            "  --posts N          posts; default: 35000",
+            "  --businesses N     businesses; default: 5000",
+            "  --edges N          distinct user->post/business interactions; default: 500000",
+            "  --batch-size N     rows per transaction; default: " + ExportConfig.DEFAULT_BATCH_SIZE,
+            "  --threads N        concurrent writer sessions; default: " + ExportConfig.DEFAULT_THREADS,
+            "  --seed N           generator seed; default: 42",
+            "  --work-dir DIR     graph directory and Neo4j data go here (replaced); default: target/bench-export-neo4j",
+            "  --page-cache-mb MB embedded Neo4j page cache; default: " + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
+            "  --out FILE         also write the JSON result there; default: none",
+            "  --help             this text");
+
+    private ExportBench() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                System.out.println(USAGE);
+                return;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length || !USAGE.contains("  " + args[i] + " ")) {
+                System.err.println("bench-export-neo4j: bad flag '" + args[i] + "'\n" + USAGE);
+                System.exit(2);
+            }
+            flags.put(args[i], args[++i]);
+        }
+        SyntheticGraph graph;
+        int batchSize;
+        int threads;
+        int pageCacheMb;
+        try {
+            graph = new SyntheticGraph(intFlag(flags, "--users", 60_000), intFlag(flags, "--posts", 35_000),
+                    intFlag(flags, "--businesses", 5_000), intFlag(flags, "--edges", 500_000), 50, 40,
+                    Long.parseLong(flags.getOrDefault("--seed", "42")));
+            batchSize = intFlag(flags, "--batch-size", ExportConfig.DEFAULT_BATCH_SIZE);
+            threads = intFlag(flags, "--threads", ExportConfig.DEFAULT_THREADS);
+            pageCacheMb = intFlag(flags, "--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-export-neo4j: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        Path work = Path.of(flags.getOrDefault("--work-dir", "target/bench-export-neo4j"));
+        Path graphDir = work.resolve("graph");
+        Path dataDir = work.resolve("neo4j");
+        AtomicOutput.deleteRecursively(dataDir);
+        Files.createDirectories(work);
+
+        long t0 = System.nanoTime();
+        graph.write(graphDir);
+        double generateSeconds = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "bench-export-neo4j: wrote %,d nodes, %,d edges in %.1f s to %s%n",
+                graph.nodes(), graph.edges(), generateSeconds, graphDir);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", "export-neo4j");
+        result.put("startedAt", Instant.now().toString());
+        result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "loadAverageAtStart", loadAverage(), "java", System.getProperty("java.version"),
+                "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20));
+        result.put("graph", Map.of("users", graph.users(), "posts", graph.posts(), "businesses", graph.businesses(),
+                "nodes", graph.nodes(), "edges", graph.edges(), "seed", graph.seed(), "generateSeconds", generateSeconds));
+        result.put("batchSize", batchSize);
+        result.put("threads", threads);
+
+        long s0 = System.nanoTime();
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Settings(dataDir, 0, pageCacheMb))) {
+            result.put("serverStartSeconds", (System.nanoTime() - s0) / 1e9);
+            Neo4jConnection connection = Neo4jConnection.noAuth(server.boltUri(), Neo4jConnection.BATCH_RETRY);
+            try (Driver driver = connection.openDriver()) {
+                ExportConfig config = new ExportConfig(graphDir, null, null, batchSize, threads, 0.0);
+                List<Long> counts = null;
+                for (String run : List.of("firstRun", "secondRun")) {
+                    ExportResult r = new ExportJob(driver, connection.describe(),
+                            new LoggingProgressTracker("bench-export-neo4j " + run, System.err::println)).run(config);
+                    List<Long> now = counts(driver);
+                    result.put(run, runReport(r, now));
+                    result.put("countsEqual", counts == null || counts.equals(now));
+                    counts = now;
+                }
+            }
+        }
+        result.put("loadAverageAtEnd", loadAverage());
+        String json = Json.MAPPER.writeValueAsString(result);
+        System.out.println(json);
+        if (flags.containsKey("--out")) {
+            Json.write(Path.of(flags.get("--out")), result);
+        }
+    }
+
+    private static Map<String, Object> runReport(ExportResult r, List<Long> counts) {
+        double interactionSeconds = r.stageSeconds().getOrDefault("interactions", Double.NaN);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("seconds", r.seconds());
+        run.put("stageSeconds", r.stageSeconds());
+        run.put("nodes", r.nodeCount());
+        run.put("relationships", r.relationships());
+        run.put("relationshipsPerSecond", r.relationshipsPerSecond());
+        run.put("interactionStageRelationshipsPerSecond", r.interactions() / interactionSeconds);
+        run.put("neo4jNodeCount", counts.get(0));
+        run.put("neo4jRelationshipCount", counts.get(1));
+        return run;
+    }
+
+    private static List<Long> counts(Driver driver) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> List.of(
+                    tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong(),
+                    tx.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong()));
+        }
+    }
+
+    private static int intFlag(Map<String, String> flags, String name, int defaultValue) {
+        String value = flags.get(name);
+        try {
+            return value == null ? defaultValue : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.marketgraph.store;
+
+import static io.marketgraph.store.MarketFixture.link;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.marketgraph.io.PredictedLinksFormat.PredictedLink;
+import io.marketgraph.model.NodeKind;
+import io.marketgraph.model.NodeRef;
+import io.marketgraph.progress.ProgressTracker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictedLinksExportIT {
+
+    @TempDir
+    Path tmp;
+
+    static final String DUMP = "MATCH (u)-[r:PREDICTED_INTEREST]->(t) "
+            + "RETURN u.id AS u, t.id AS t, r.score AS score, r.model_version AS version ORDER BY u, t, version";
+
+    @BeforeEach
+    void clean() {
+        Neo4jTestSupport.clean();
+    }
+
+    private PredictedLinksExporter.Result exportLinks(List<PredictedLink> links, String version) {
+        return new PredictedLinksExporter(Neo4jTestSupport.driver(), 3, 2, ProgressTracker.NOOP)
+                .export(MarketFixture.links(tmp, version + ".tsv", links), version);
+    }
+
+    private static String currentVersion() {
+        return new AudienceQueries(Neo4jTestSupport.driver(), "test").currentModelVersion();
+    }
+
+    @Test
+    void writes_links_with_score_and_version_and_counts_each_rejected_link() {
+        MarketFixture.export(tmp, null, null);
+        List<PredictedLink> links = new ArrayList<>(List.of(
+                link("u1", NodeKind.BUSINESS, "b1", 0.9), link("u4", NodeKind.POST, "p1", 0.85),
+                link("u1", NodeKind.POST, "p404", 0.5),                                        // unknown post
+                link("u404", NodeKind.BUSINESS, "b1", 0.5),                                    // unknown user
+                new PredictedLink(new NodeRef(NodeKind.POST, "p1"), new NodeRef(NodeKind.BUSINESS, "b1"), 0.5),
+                link("u1", NodeKind.USER, "u2", 0.5)));
+
+        PredictedLinksExporter.Result result = exportLinks(links, "v1");
+
+        assertEquals(6, result.read());
+        assertEquals(2, result.written());
+        assertEquals(Map.of(RejectReason.LINK_UNKNOWN_NODE, 2L, RejectReason.LINK_SOURCE_NOT_USER, 1L,
+                RejectReason.LINK_TARGET_IS_USER, 1L), result.rejected());
+        assertEquals(List.of(
+                Map.of("u", "u1", "t", "b1", "score", 0.9, "version", "v1"),
+                Map.of("u", "u4", "t", "p1", "score", 0.85, "version", "v1")), Neo4jTestSupport.rows(DUMP));
+        assertEquals("v1", currentVersion());
+    }
+
+    @Test
+    void a_new_version_replaces_the_previous_one_as_a_unit_and_re_exporting_it_changes_nothing() {
+        MarketFixture.export(tmp, MarketFixture.V1, "v1");
+        assertEquals(9, Neo4jTestSupport.count("MATCH ()-[r:PREDICTED_INTEREST {model_version: 'v1'}]->() RETURN count(r)"));
+
+        List<PredictedLink> v2 = List.of(link("u2", NodeKind.BUSINESS, "b1", 0.5), link("u3", NodeKind.POST, "p2", 0.25));
+        PredictedLinksExporter.Result result = exportLinks(v2, "v2");
+
+        assertEquals(2, result.written());
+        assertEquals(9, result.deletedOtherVersions());
+        List<Map<String, Object>> expected = List.of(
+                Map.of("u", "u2", "t", "b1", "score", 0.5, "version", "v2"),
+                Map.of("u", "u3", "t", "p2", "score", 0.25, "version", "v2"));
+        assertEquals(expected, Neo4jTestSupport.rows(DUMP));
+        assertEquals("v2", currentVersion());
+        assertEquals(1, Neo4jTestSupport.count("MATCH (s:PredictionState) RETURN count(s)"));
+
+        PredictedLinksExporter.Result again = exportLinks(v2, "v2");
+
+        assertEquals(0, again.deletedOtherVersions());
+        assertEquals(expected, Neo4jTestSupport.rows(DUMP));
+        assertEquals(6, Neo4jTestSupport.count("MATCH ()-[r:INTERACTED]->() RETURN count(r)"));
+    }
+
+    @Test
+    void refuses_links_without_a_model_version() {
+        Path file = MarketFixture.links(tmp, "x.tsv", MarketFixture.V1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ExportConfig(null, file, null, 10, 1, 0.0));
+        assertEquals("--predicted-links " + file + " needs --model-version (the version these links belong to)",
+                e.getMessage());
+    }
+}
