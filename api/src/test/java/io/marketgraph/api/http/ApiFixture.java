@@ -43,7 +43,7 @@ final class ApiFixture implements AutoCloseable {
             new TrainLinksJob(new TrainLinksConfig(graph, embeddings, registryDir, List.of(LinkTask.USER_POST),
                     NegativeStrategy.UNIFORM, 1, LinkModelKind.LOGISTIC,
                     new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 20, 32, 0.05f, 7), 5, 20, 1000,
-                    PromotionGate.DEFAULT, true, 5, null), ProgressTracker.NOOP).run();
+                    PromotionGate.DEFAULT, true, 5, null, 3), ProgressTracker.NOOP).run();
         }
         ModelRegistry registry = new ModelRegistry(registryDir);
         registry.activate("v0001");

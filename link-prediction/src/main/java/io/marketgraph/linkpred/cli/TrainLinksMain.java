@@ -44,6 +44,7 @@ public final class TrainLinksMain {
               --refuse-drop PP       gate: refuse at this drop (default: 3)
               --force                promote even if the gate refuses
               --keep N               versions kept by garbage collection (default: 5)
+              --predicted-links K    top targets per user and task written for Neo4j, 0 for none (default: 20)
               --seed S               seed of negatives, initialisation and batch order (default: 42)
 
             exit codes: 0 promoted, 1 refused by the gate or failed, 2 bad usage, 3 input rejected
@@ -61,7 +62,7 @@ public final class TrainLinksMain {
             CliFlags flags = CliFlags.parse(args,
                     Set.of("--graph", "--embeddings", "--registry", "--out", "--tasks", "--negatives", "--negative-ratio",
                             "--model", "--hidden", "--epochs", "--batch-size", "--learning-rate", "--k", "--candidates",
-                            "--max-eval-users", "--warn-drop", "--refuse-drop", "--keep", "--seed"),
+                            "--max-eval-users", "--warn-drop", "--refuse-drop", "--keep", "--seed", "--predicted-links"),
                     Set.of("--force"));
             if (flags.help()) {
                 System.out.print(USAGE);
@@ -106,7 +107,8 @@ public final class TrainLinksMain {
                 new PromotionGate(flags.doubleValue("--warn-drop", 1) / 100, flags.doubleValue("--refuse-drop", 3) / 100),
                 flags.has("--force"),
                 flags.intValue("--keep", 5),
-                out == null ? null : Path.of(out));
+                out == null ? null : Path.of(out),
+                flags.intValue("--predicted-links", 20));
     }
 
     private static String enumName(String value, String flag, String allowed) {

@@ -25,6 +25,7 @@ import java.util.Locale;
  * @param gate           the promotion policy; {@code force} promotes even when it refuses
  * @param keepVersions   registry versions kept by garbage collection
  * @param report         JSON report path; the HTML report and its images go beside it
+ * @param predictedLinks top targets per user and task written as predicted links for Neo4j (0: none)
  */
 public record TrainLinksConfig(
         Path graph,
@@ -41,14 +42,15 @@ public record TrainLinksConfig(
         PromotionGate gate,
         boolean force,
         int keepVersions,
-        Path report) {
+        Path report,
+        int predictedLinks) {
 
     public TrainLinksConfig {
         tasks = List.copyOf(tasks);
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("at least one task is needed (--tasks)");
         }
-        if (negativeRatio < 1 || k < 1 || candidates < k || maxEvalUsers < 1 || keepVersions < 1) {
+        if (negativeRatio < 1 || k < 1 || candidates < k || maxEvalUsers < 1 || keepVersions < 1 || predictedLinks < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "need negative-ratio >= 1, k >= 1, candidates >= k, max-eval-users >= 1, keep >= 1; "
                             + "got %d, %d, %d, %d, %d", negativeRatio, k, candidates, maxEvalUsers, keepVersions));

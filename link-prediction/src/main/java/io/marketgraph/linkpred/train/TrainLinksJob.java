@@ -9,6 +9,7 @@ import io.marketgraph.io.InteractionTable;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.model.LinkModel;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
@@ -41,6 +42,8 @@ public final class TrainLinksJob {
 
     /** The version's ANN indexes: {@code ann/<kind>.ivf}, one per node kind, built here and never at API start-up. */
     public static final String ANN = "ann";
+    /** Each user's top predicted posts and businesses, for Neo4j (graph-model PredictedLinksFormat). */
+    public static final String PREDICTED_LINKS = "predicted-links.tsv.gz";
 
     private final TrainLinksConfig config;
     private final ProgressTracker progress;
@@ -73,6 +76,7 @@ public final class TrainLinksJob {
         String version = registry.nextVersion();
         Map<String, Double> metrics = new LinkedHashMap<>();
         Set<String> gated = new HashSet<>();
+        Map<LinkTask, LinkModel> served = new java.util.EnumMap<>(LinkTask.class);
         try (AtomicOutput staged = registry.stage(version)) {
             TaskTrainer trainer = new TaskTrainer(config, graph, embeddings, loaded.nodes(), progress);
             for (LinkTask task : config.tasks()) {
@@ -84,12 +88,11 @@ public final class TrainLinksJob {
                 }
                 try (ProgressTracker.Stage stage = progress.stage("task " + task.metricName(), 0)) {
                     TaskTrainer.Outcome outcome = trainer.run(pairs);
-                    try (var model = outcome.serving()) {
-                        model.save(staged.dir().resolve("link-model").resolve(task.metricName()));
-                    }
+                    outcome.serving().save(staged.dir().resolve("link-model").resolve(task.metricName()));
+                    served.put(task, outcome.serving());
                     result.task(task, outcome.evaluation());
-                    Map<String, Double> served = outcome.evaluation().scores().get(config.serving().name().toLowerCase(java.util.Locale.ROOT));
-                    served.forEach((name, value) -> metrics.put(task.metricName() + "." + name, value));
+                    outcome.evaluation().scores().get(config.serving().name().toLowerCase(java.util.Locale.ROOT))
+                            .forEach((name, value) -> metrics.put(task.metricName() + "." + name, value));
                     gated.add(task.metricName() + ".roc_auc");
                     gated.add(task.metricName() + ".recall_at_" + config.k());
                 }
@@ -98,7 +101,12 @@ public final class TrainLinksJob {
                 throw new InvalidInputException("no task could be evaluated: " + result.skippedReasons());
             }
             copyTree(config.embeddings(), staged.dir().resolve("embeddings"));
-            buildAnnIndexes(embeddings, loaded.nodes(), staged.dir().resolve(ANN));
+            Map<NodeKind, IvfIndex> ann = buildAnnIndexes(embeddings, loaded.nodes(), staged.dir().resolve(ANN));
+            if (config.predictedLinks() > 0) {
+                long links = new PredictedLinksWriter(graph, embeddings, loaded.nodes(), ann, config.predictedLinks(), progress)
+                        .write(served, staged.dir().resolve(PREDICTED_LINKS));
+                result.predictedLinks(links);
+            }
             copyServingGraph(staged.dir().resolve("graph"));
             Map<String, Double> currentMetrics = registry.current().map(v -> registry.manifest(v).metrics()).orElse(null);
             PromotionGate.Decision decision = config.gate().decide(currentMetrics, metrics, gated);
@@ -106,10 +114,13 @@ public final class TrainLinksJob {
             result.decision(version, decision, promote, registry.current().orElse(null));
             registry.register(staged, new ModelManifest(version, Instant.now().toString(),
                     config.graph().toAbsolutePath().toString(), codeVersion(), result.parametersJson(), metrics,
-                    Map.of("embeddings", "embeddings", "link_model", "link-model", "graph", "graph", "ann", ANN)));
+                    Map.of("embeddings", "embeddings", "link_model", "link-model", "graph", "graph", "ann", ANN,
+                            "predicted_links", PREDICTED_LINKS)));
             if (promote) {
                 registry.activate(version);
             }
+        } finally {
+            served.values().forEach(LinkModel::close);
         }
         result.collected(registry.garbageCollect(config.keepVersions()));
         result.seconds((System.nanoTime() - start) / 1e9);
@@ -127,7 +138,8 @@ public final class TrainLinksJob {
         return annDir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + ".ivf");
     }
 
-    private void buildAnnIndexes(EmbeddingStore embeddings, NodeTable nodes, Path dir) {
+    private Map<NodeKind, IvfIndex> buildAnnIndexes(EmbeddingStore embeddings, NodeTable nodes, Path dir) {
+        Map<NodeKind, IvfIndex> indexes = new java.util.EnumMap<>(NodeKind.class);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -136,11 +148,14 @@ public final class TrainLinksJob {
         for (NodeKind kind : NodeKind.values()) {
             int[] members = java.util.stream.IntStream.range(0, nodes.size()).filter(n -> nodes.kind(n) == kind).toArray();
             try (ProgressTracker.Stage stage = progress.stage("ann " + kind.name().toLowerCase(java.util.Locale.ROOT), members.length)) {
-                IvfIndex.build(embeddings.vectors(), embeddings.dim(), members, IvfIndex.defaultCells(members.length),
-                        config.model().seed()).write(annFile(dir, kind));
+                IvfIndex index = IvfIndex.build(embeddings.vectors(), embeddings.dim(), members,
+                        IvfIndex.defaultCells(members.length), config.model().seed());
+                index.write(annFile(dir, kind));
+                indexes.put(kind, index);
                 stage.advance(members.length);
             }
         }
+        return indexes;
     }
 
     static Path htmlPath(Path jsonReport) {

@@ -157,6 +157,10 @@ public final class TrainLinksResult {
             return p;
         }
 
+        void predictedLinks(long count) {
+            json.put("predicted_links", count);
+        }
+
         void collected(List<String> versions) {
             ArrayNode a = json.putArray("garbage_collected");
             versions.forEach(a::add);

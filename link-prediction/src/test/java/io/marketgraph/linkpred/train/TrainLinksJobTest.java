@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketgraph.io.Json;
+import io.marketgraph.io.PredictedLinksFormat;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.linkpred.registry.PromotionGate;
@@ -42,7 +43,7 @@ class TrainLinksJobTest {
         return new TrainLinksConfig(graph, embeddings, registry, List.of(LinkTask.USER_POST, LinkTask.USER_BUSINESS),
                 NegativeStrategy.UNIFORM, 1, LinkModelKind.LOGISTIC,
                 new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 30, 32, 0.05f, 7), 2, 4, 1000,
-                PromotionGate.DEFAULT, false, 5, report);
+                PromotionGate.DEFAULT, false, 5, report, 3);
     }
 
     @Test
@@ -68,6 +69,10 @@ class TrainLinksJobTest {
         assertTrue(Files.size(tmp.resolve("pr-user_post.png")) > 1000);
         assertTrue(Files.readString(tmp.resolve("r1.html")).contains("roc-user_post.png"));
         assertTrue(Files.isRegularFile(registry.versionDir("v0001").resolve("link-model/user_post/link-model.json")));
+        List<PredictedLinksFormat.PredictedLink> links = new java.util.ArrayList<>();
+        PredictedLinksFormat.read(registry.versionDir("v0001").resolve(TrainLinksJob.PREDICTED_LINKS), links::add);
+        assertEquals(3L * PlantedMarket.USERS, links.size(), "3 predicted links per user: " + report.get("predicted_links"));
+        assertEquals(NodeKind.POST, links.get(0).target().kind());
         assertEquals(PlantedMarket.POSTS, IvfIndex.read(TrainLinksJob.annFile(
                 registry.versionDir("v0001").resolve(TrainLinksJob.ANN), NodeKind.POST)).size(), "ANN index built offline");
 

@@ -44,7 +44,7 @@ class TrainRerankJobTest {
         new TrainLinksJob(new TrainLinksConfig(graph, tmp.resolve("emb"), registry, List.of(LinkTask.USER_POST),
                 NegativeStrategy.UNIFORM, 1, LinkModelKind.LOGISTIC,
                 new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 10, 32, 0.05f, 7), 5, 20, 1000,
-                PromotionGate.DEFAULT, true, 5, null), ProgressTracker.NOOP).run();
+                PromotionGate.DEFAULT, true, 5, null, 3), ProgressTracker.NOOP).run();
         writePosts(tmp.resolve("posts.csv"));
         writeSearches(tmp.resolve("search"));
 
