@@ -9,6 +9,9 @@ import io.marketgraph.cli.CliFlags;
 import io.marketgraph.cli.CliFlags.UsageException;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.registry.ModelRegistry;
+import io.marketgraph.store.AudienceQueries;
+import io.marketgraph.store.Neo4jConnection;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +28,8 @@ public final class ServeMain {
               --keys FILE           API keys with scopes (default: config/api-keys.dev.json, development only)
               --max-body-bytes N    request body limit (default: 1048576)
               --nprobe N            ANN cells scanned per query (default: 24)
+
+            environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD: the Neo4j behind audiences with source 'graph'
             """;
 
     private ServeMain() {}
@@ -54,7 +59,15 @@ public final class ServeMain {
             return;
         }
         ApiKeys keys = ApiKeys.read(Path.of(flags.string("--keys", "config/api-keys.dev.json")));
-        ApiServices services = ApiServices.create(models, flags.intValue("--nprobe", ApiServices.DEFAULT_NPROBE));
+        Optional<AudienceQueries> graph = Optional.empty();
+        if (System.getenv("NEO4J_URI") != null) {
+            Neo4jConnection neo4j = Neo4jConnection.fromEnv(System.getenv(), Neo4jConnection.REQUEST_RETRY);
+            graph = Optional.of(new AudienceQueries(neo4j.openDriver(), neo4j.describe()));
+            System.out.println("serve: audiences with source 'graph' query " + neo4j.describe());
+        } else {
+            System.out.println("serve: NEO4J_URI is not set: audiences with source 'graph' answer 503");
+        }
+        ApiServices services = ApiServices.create(models, flags.intValue("--nprobe", ApiServices.DEFAULT_NPROBE), graph);
         Javalin app = ApiApp.create(services, keys, flags.longValue("--max-body-bytes", ApiApp.DEFAULT_MAX_BODY_BYTES));
         app.start(flags.string("--host", "127.0.0.1"), flags.intValue("--port", 7070));
         System.out.println("serve: listening on http://" + flags.string("--host", "127.0.0.1") + ":" + app.port()

@@ -90,10 +90,16 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("target.type must be one of business, posts, users, category, got '" + body.target().type() + "'");
         }
-        ctx.json(s.audiences().audience(new AudienceService.Request(type, body.target().ids(), body.target().category(),
-                body.regions() == null ? java.util.Set.of() : new java.util.HashSet<>(body.regions()), body.size(),
+        AudienceService.Request request = new AudienceService.Request(type, body.target().ids(), body.target().category(),
+                body.regions() == null ? java.util.Set.of() : new java.util.LinkedHashSet<>(body.regions()), body.size(),
                 body.minScore(), Boolean.TRUE.equals(body.excludeFollowers()),
-                body.offset() == null ? 0 : body.offset(), body.limit() == null ? 100 : body.limit())));
+                body.offset() == null ? 0 : body.offset(), body.limit() == null ? 100 : body.limit());
+        String source = body.source() == null ? "embeddings" : body.source().toLowerCase(Locale.ROOT);
+        switch (source) {
+            case "embeddings" -> ctx.json(s.audiences().audience(request));
+            case "graph" -> ctx.json(s.graphAudiences().audience(request));
+            default -> throw ApiException.badRequest("source must be embeddings or graph, got '" + body.source() + "'");
+        }
     }
 
     private static void rerank(ApiServices s, Context ctx) {

@@ -16,7 +16,7 @@ final class Dtos {
     record CandidateDto(String postId, Double baseScore) {}
 
     record AudienceRequest(TargetDto target, List<Integer> regions, Integer size, Double minScore,
-                           Boolean excludeFollowers, Integer offset, Integer limit) {}
+                           Boolean excludeFollowers, Integer offset, Integer limit, String source) {}
 
     record TargetDto(String type, List<String> ids, Integer category) {}
 

@@ -192,6 +192,16 @@ class ApiAppTest {
     }
 
     @Test
+    void graph_audiences_answer_503_while_neo4j_is_down_and_the_rest_keeps_serving() {
+        assertError(api.post("/v1/audiences", "ads", "{\"source\":\"graph\",\"target\":{\"type\":\"business\",\"ids\":[\"b1\"]}}"),
+                503, "keep working");
+        assertEquals(200, api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"users\",\"ids\":[\"u1\"]}}").statusCode());
+        assertEquals(200, api.get("/v1/users/u1/recommendations?k=3", "recs").statusCode());
+        assertError(api.post("/v1/audiences", "ads", "{\"source\":\"sql\",\"target\":{\"type\":\"users\",\"ids\":[\"u1\"]}}"),
+                400, "source must be embeddings or graph");
+    }
+
+    @Test
     void activation_validates_before_switching_and_rollback_returns() throws IOException {
         assertError(api.post("/v1/admin/models/v0042/activate", "admin", ""), 409, "v0001 keeps serving");
         // a corrupt copy of v0002 registered as v0003: its ANN index is truncated
@@ -224,7 +234,7 @@ class ApiAppTest {
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
                 .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
         Set<String> served = new TreeSet<>();
-        for (ApiApp.Route r : ApiApp.routes(ApiServices.create(api.models, 8))) {
+        for (ApiApp.Route r : ApiApp.routes(ApiServices.create(api.models, 8, java.util.Optional.empty()))) {
             if (!r.path().equals("/docs")) {
                 served.add(r.method() + " " + r.path());
             }

@@ -18,7 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import io.marketgraph.store.AudienceQueries;
+import io.marketgraph.store.Neo4jConnection;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +35,7 @@ final class ApiFixture implements AutoCloseable {
     final Path registryDir;
     final ModelManager models;
     final Javalin app;
+    final AudienceQueries neo4jDown;
     final HttpClient http = HttpClient.newHttpClient();
 
     ApiFixture(Path tmp) throws IOException {
@@ -54,7 +59,10 @@ final class ApiFixture implements AutoCloseable {
                 ApiKeys.sha256("search"), new ApiKeys.Client("search", EnumSet.of(Scope.SEARCH)),
                 ApiKeys.sha256("ads"), new ApiKeys.Client("ads", EnumSet.of(Scope.ADS)),
                 ApiKeys.sha256("admin"), new ApiKeys.Client("admin", EnumSet.allOf(Scope.class))));
-        app = ApiApp.create(ApiServices.create(models, 8), keys, 64 * 1024).start("127.0.0.1", 0);
+        // a Neo4j that is down: audiences with source 'graph' must answer 503, everything else must not care
+        Neo4jConnection down = Neo4jConnection.noAuth(URI.create("bolt://127.0.0.1:9"), Duration.ofMillis(300));
+        neo4jDown = new AudienceQueries(down.openDriver(), down.describe());
+        app = ApiApp.create(ApiServices.create(models, 8, Optional.of(neo4jDown)), keys, 64 * 1024).start("127.0.0.1", 0);
     }
 
     HttpResponse<String> get(String path, String key) {
