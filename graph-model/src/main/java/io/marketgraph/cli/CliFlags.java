@@ -48,7 +48,7 @@ public final class CliFlags {
                 }
                 values.computeIfAbsent(a, k -> new ArrayList<>()).add(args[++i]);
             } else {
-                throw new UsageException("unknown argument '" + a + "'");
+                throw new UsageException("unknown flag '" + a + "'");
             }
         }
         return new CliFlags(values, help);

@@ -1,5 +1,6 @@
 package io.marketgraph.store.cli;
 
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
 import io.marketgraph.progress.LoggingProgressTracker;
@@ -49,7 +50,7 @@ public final class ExportNeo4jMain {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (Flags.wantsHelp(args)) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             out.println(USAGE);
             return 0;
         }
@@ -57,18 +58,18 @@ public final class ExportNeo4jMain {
         Neo4jConnection connection;
         Path report;
         try {
-            Flags flags = Flags.parse(args, FLAGS);
-            String graph = flags.get("--graph", null);
-            String links = flags.get("--predicted-links", null);
-            String out0 = flags.get("--out", null);
+            CliFlags flags = CliFlags.parse(args, FLAGS, Set.of());
+            String graph = flags.string("--graph", null);
+            String links = flags.string("--predicted-links", null);
+            String out0 = flags.string("--out", null);
             report = out0 == null ? null : Path.of(out0);
             config = new ExportConfig(graph == null ? null : Path.of(graph), links == null ? null : Path.of(links),
-                    flags.get("--model-version", null),
-                    flags.getInt("--batch-size", ExportConfig.DEFAULT_BATCH_SIZE),
-                    flags.getInt("--threads", ExportConfig.DEFAULT_THREADS),
-                    flags.getDouble("--max-rejected", ExportConfig.DEFAULT_MAX_REJECTED_FRACTION));
+                    flags.string("--model-version", null),
+                    flags.intValue("--batch-size", ExportConfig.DEFAULT_BATCH_SIZE),
+                    flags.intValue("--threads", ExportConfig.DEFAULT_THREADS),
+                    flags.doubleValue("--max-rejected", ExportConfig.DEFAULT_MAX_REJECTED_FRACTION));
             connection = Neo4jConnection.fromEnv(env, Neo4jConnection.BATCH_RETRY);
-        } catch (UsageException | IllegalArgumentException e) {
+        } catch (CliFlags.UsageException | IllegalArgumentException e) {
             err.println("export-neo4j: " + e.getMessage());
             err.println(USAGE);
             return 2;

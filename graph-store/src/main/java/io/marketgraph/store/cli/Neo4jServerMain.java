@@ -1,5 +1,6 @@
 package io.marketgraph.store.cli;
 
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.store.EmbeddedNeo4j;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,17 +30,17 @@ public final class Neo4jServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
-        if (Flags.wantsHelp(args)) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             out.println(USAGE);
             System.exit(0);
         }
         EmbeddedNeo4j.Settings settings;
         try {
-            Flags flags = Flags.parse(args, FLAGS);
-            settings = new EmbeddedNeo4j.Settings(Path.of(flags.get("--data-dir", "neo4j-data")),
-                    flags.getInt("--port", EmbeddedNeo4j.Settings.DEFAULT_PORT),
-                    flags.getInt("--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB));
-        } catch (UsageException | IllegalArgumentException e) {
+            CliFlags flags = CliFlags.parse(args, FLAGS, Set.of());
+            settings = new EmbeddedNeo4j.Settings(Path.of(flags.string("--data-dir", "neo4j-data")),
+                    flags.intValue("--port", EmbeddedNeo4j.Settings.DEFAULT_PORT),
+                    flags.intValue("--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB));
+        } catch (CliFlags.UsageException | IllegalArgumentException e) {
             System.err.println("neo4j: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
