@@ -103,6 +103,11 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
                 maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv);
     }
 
+    public BuildGraphConfig withGraphIterations(int pageRank, int components) {
+        return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
+                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv);
+    }
+
     public BuildGraphConfig withNeo4jCsv(Path dir) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
                 maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir);
