@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.marketgraph.model.Action;
@@ -125,13 +126,15 @@ public final class BuildGraphJob {
 
     private void registerUdfs(Broadcast<NodeIndex> nodes) {
         long now = config.nowMillis();
-        spark.udf().register("mg_validate", (UDF8<String, String, String, String, String, String, String, String, Row>)
+        // Nondeterministic on purpose: the optimizer would otherwise inline the UDF into each of the
+        // six struct fields read from it and run the validation six times per record.
+        spark.udf().register("mg_validate", udf((UDF8<String, String, String, String, String, String, String, String, Row>)
                 (corrupt, eventId, ts, user, action, kind, target, query) -> {
                     EventValidator.Verdict v = new EventValidator(nodes.value(), now)
                             .validate(corrupt, eventId, ts, user, action, kind, target, query);
                     return RowFactory.create(v.reason() == null ? null : v.reason().key(), v.detail(), v.src(), v.dst(),
                             v.ts(), v.action() == null ? -1 : v.action().ordinal());
-                }, VERDICT);
+                }, VERDICT).asNondeterministic());
         spark.udf().register("mg_kind", (UDF1<Integer, String>) n -> nodes.value().kind(n).name(), DataTypes.StringType);
         spark.udf().register("mg_id", (UDF1<Integer, String>) n -> nodes.value().id(n), DataTypes.StringType);
         spark.udf().register("mg_region", (UDF1<Integer, Integer>) n -> nodes.value().region(n), DataTypes.IntegerType);

@@ -52,10 +52,11 @@ public final class EdgeListJob {
         SparkPhases phases = new SparkPhases(spark, progress);
         int partitions = SparkPhases.configurePartitions(spark, config.shufflePartitions(),
                 config.edgeList().toFile().length());
-        spark.udf().register("mg_edge_line", (UDF1<String, Row>) line -> {
+        // Nondeterministic so the optimizer does not run it once per struct field read (see BuildGraphJob).
+        spark.udf().register("mg_edge_line", org.apache.spark.sql.functions.udf((UDF1<String, Row>) line -> {
             EdgeListLine l = EdgeListLine.parse(line);
             return l == null ? null : RowFactory.create(l.reason() == null ? null : l.reason().key(), l.src(), l.dst(), l.weight());
-        }, PARSED);
+        }, PARSED).asNondeterministic());
         Dataset<Row> parsed;
         BuildGraphJob.Summary summary;
         try (ProgressTracker.Stage s = phases.begin("read edge list", "parse and validate edge-list lines")) {
