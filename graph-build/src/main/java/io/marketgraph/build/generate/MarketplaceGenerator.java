@@ -73,12 +73,23 @@ public final class MarketplaceGenerator {
             Result result = new Result(config.users(), config.posts(), config.businesses(), grid.size(),
                     categories.size(), events, byAction, searches, seconds);
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("parameters", config.toString());
-            meta.put("seed", config.seed());
-            meta.put("now_millis", config.nowMillis());
-            meta.put("days", config.days());
-            meta.put("regions_grid", config.gridSide());
-            meta.put("users_per_part", config.usersPerPart());
+            // Everything that shapes the bytes, and nothing that does not (output path, threads), so two
+            // runs with the same flags give identical files, generator.json included.
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("users", config.users());
+            params.put("posts", config.posts());
+            params.put("businesses", config.businesses());
+            params.put("days", config.days());
+            params.put("seed", config.seed());
+            params.put("regions_grid", config.gridSide());
+            params.put("categories", config.categories());
+            params.put("events_target", config.events());
+            params.put("search_rate", config.searchRate());
+            params.put("seller_share", config.sellerShare());
+            params.put("now_millis", config.nowMillis());
+            params.put("users_per_part", config.usersPerPart());
+            params.put("gzip", config.gzip());
+            meta.put("parameters", params);
             meta.put("counts", Map.of("users", result.users(), "posts", result.posts(), "businesses", result.businesses(),
                     "regions", result.regions(), "categories", result.categories(), "events", events,
                     "searches", searches));
