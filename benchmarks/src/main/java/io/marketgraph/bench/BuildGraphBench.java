@@ -1,0 +1,147 @@
+package io.marketgraph.bench;
+
+import io.marketgraph.build.CliFlags;
+import io.marketgraph.build.generate.GenerateConfig;
+import io.marketgraph.build.generate.MarketplaceGenerator;
+import io.marketgraph.build.graph.BuildGraphConfig;
+import io.marketgraph.build.graph.BuildGraphJob;
+import io.marketgraph.build.graph.BuildGraphMain;
+import io.marketgraph.build.graph.BuildReport;
+import io.marketgraph.build.graph.EventSources;
+import io.marketgraph.io.AtomicOutput;
+import io.marketgraph.io.Json;
+import io.marketgraph.progress.LoggingProgressTracker;
+import io.marketgraph.progress.ProgressTracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code bin/marketgraph bench-build-graph}: times build-graph against a bare Spark baseline on
+ * the same input, in the same JVM and SparkSession, with the same shuffle partitions. Baseline:
+ * read the JSON with an explicit schema, {@code groupBy(user_id, target_id).count()}, write
+ * Parquet. Order per size: an untimed warm-up count (JIT and page cache), the baseline, build-graph.
+ */
+public final class BuildGraphBench {
+
+    private static final String USAGE = String.join("\n",
+            "usage: bin/marketgraph bench-build-graph [flags]",
+            "  --sizes N,N        event counts to generate and time (default 1000000,10000000)",
+            "  --data DIR         time this generated marketplace instead (events/ + entities); --sizes ignored",
+            "  --work DIR         where generated data and outputs go (default /tmp/marketgraph-bench)",
+            "  --seed S           generator seed (default 42)",
+            "  --master URL       Spark master (default local[*])",
+            "  --out FILE         JSON results (default: WORK/bench-build-graph.json)");
+
+    private BuildGraphBench() {}
+
+    public static void main(String[] args) throws IOException {
+        CliFlags f;
+        try {
+            f = CliFlags.parse(args, Set.of("--sizes", "--data", "--work", "--seed", "--master", "--out"), Set.of());
+        } catch (CliFlags.UsageException e) {
+            System.err.println("bench-build-graph: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        if (f.help()) {
+            System.out.println(USAGE);
+            return;
+        }
+        Path work = Path.of(f.string("--work", "/tmp/marketgraph-bench"));
+        Files.createDirectories(work);
+        List<Path> datasets = new ArrayList<>();
+        if (f.has("--data")) {
+            datasets.add(Path.of(f.string("--data", null)));
+        } else {
+            for (String s : f.string("--sizes", "1000000,10000000").split(",")) {
+                long events = Long.parseLong(s.trim());
+                Path dir = work.resolve("data-" + events);
+                if (!AtomicOutput.isComplete(dir)) {
+                    int users = (int) Math.max(1000, events / 20);
+                    new MarketplaceGenerator(new GenerateConfig(dir, users, users, Math.max(1, users / 50), 90,
+                            f.longValue("--seed", 42), 8, 24, events, 0.15, 0.1, GenerateConfig.DEFAULT_NOW,
+                            Runtime.getRuntime().availableProcessors(), 25_000, false),
+                            LoggingProgressTracker.toStderr("bench generate")).run();
+                }
+                datasets.add(dir);
+            }
+        }
+        SparkSession spark = BuildGraphMain.session(f.string("--master", "local[*]"));
+        List<Map<String, Object>> results = new ArrayList<>();
+        try {
+            for (Path data : datasets) {
+                results.add(benchOne(spark, data, work));
+            }
+        } finally {
+            spark.stop();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        out.put("load_average_at_end", Files.readString(Path.of("/proc/loadavg")).trim());
+        out.put("results", results);
+        Path file = Path.of(f.string("--out", work.resolve("bench-build-graph.json").toString()));
+        Json.write(file, out);
+        System.out.println("bench-build-graph: wrote " + file);
+    }
+
+    private static Map<String, Object> benchOne(SparkSession spark, Path data, Path work) throws IOException {
+        Path events = data.resolve("events");
+        long bytes = EventSources.bytes(events);
+        int partitions = (int) Math.max(2L * spark.sparkContext().defaultParallelism(), (bytes + (128L << 20) - 1) / (128L << 20));
+        spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+        String load0 = Files.readString(Path.of("/proc/loadavg")).trim();
+        StructType schema = new StructType().add("event_id", DataTypes.StringType).add("ts", DataTypes.LongType)
+                .add("user_id", DataTypes.StringType).add("action", DataTypes.StringType)
+                .add("target_kind", DataTypes.StringType).add("target_id", DataTypes.StringType)
+                .add("query", DataTypes.StringType).add("region_id", DataTypes.IntegerType);
+        String input = events.toAbsolutePath().toUri().toString();
+        spark.sparkContext().setJobGroup("bench", "warm-up count", false);
+        long records = spark.read().schema(schema).json(input).count();
+
+        Path baselineOut = work.resolve("baseline-out");
+        AtomicOutput.deleteRecursively(baselineOut);
+        spark.sparkContext().setJobGroup("bench", "baseline: read JSON, groupBy(user_id, target_id).count(), write Parquet", false);
+        long t0 = System.nanoTime();
+        spark.read().schema(schema).json(input).groupBy("user_id", "target_id").count()
+                .write().parquet(baselineOut.toAbsolutePath().toUri().toString());
+        double baseline = (System.nanoTime() - t0) / 1e9;
+
+        Path graphOut = work.resolve("graph-out");
+        BuildGraphConfig config = BuildGraphConfig.of(events, data, graphOut, GenerateConfig.DEFAULT_NOW);
+        t0 = System.nanoTime();
+        ProgressTracker progress = LoggingProgressTracker.toStderr("bench build-graph");
+        BuildReport report = new BuildGraphJob(spark, config, progress).run();
+        double build = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("data", data.toString());
+        r.put("events", records);
+        r.put("input_bytes", bytes);
+        r.put("shuffle_partitions", partitions);
+        r.put("baseline_seconds", baseline);
+        r.put("build_graph_seconds", build);
+        r.put("baseline_events_per_s", records / baseline);
+        r.put("build_graph_events_per_s", records / build);
+        r.put("ratio", build / baseline);
+        r.put("build_graph_stage_seconds", report.stageSeconds());
+        r.put("nodes", report.nodes());
+        r.put("edges", report.edges());
+        r.put("load_average_before", load0);
+        r.put("load_average_after", Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(String.format(Locale.ROOT,
+                "bench-build-graph: %,d events (%s): baseline %.1f s (%,.0f ev/s), build-graph %.1f s (%,.0f ev/s), ratio %.2f; load %s",
+                records, data, baseline, records / baseline, build, records / build, build / baseline, r.get("load_average_after")));
+        return r;
+    }
+}
