@@ -1,6 +1,6 @@
 package io.marketgraph.bench;
 
-import io.marketgraph.build.CliFlags;
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.build.generate.GenerateConfig;
 import io.marketgraph.build.generate.MarketplaceGenerator;
 import io.marketgraph.build.graph.BuildGraphConfig;

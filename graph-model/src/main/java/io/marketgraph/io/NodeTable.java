@@ -17,7 +17,7 @@ import java.util.Locale;
  * plain-Java form of a graph directory's {@code nodes/}, read from {@code nodes.tsv/}: tab-separated
  * parts with the header {@value #HEADER}.
  *
- * <p>An optional ninth column {@code status} carries a post's {@link PostStatus} (empty for other
+ * <p>The ninth column {@code status} (optional when reading) carries a post's {@link PostStatus} (empty for other
  * kinds, or absent: then {@link #status(int)} is {@code null}).
  *
  * <p>For a plain edge list there is no kind: {@link #kind(int)} is {@code null} and the id is the
@@ -25,7 +25,7 @@ import java.util.Locale;
  */
 public final class NodeTable {
 
-    public static final String HEADER = "node\tkind\tid\tregion\tcategory\tdegree\tpagerank\tcomponent";
+    public static final String HEADER = "node\tkind\tid\tregion\tcategory\tdegree\tpagerank\tcomponent\tstatus";
 
     private final NodeKind[] kinds;
     private final String[] ids;

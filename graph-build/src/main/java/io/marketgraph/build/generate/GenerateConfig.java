@@ -1,6 +1,6 @@
 package io.marketgraph.build.generate;
 
-import io.marketgraph.build.CliFlags;
+import io.marketgraph.cli.CliFlags;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.marketgraph.build.generate;
 
-import io.marketgraph.build.CliFlags;
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.progress.LoggingProgressTracker;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.marketgraph.build.graph;
 
-import io.marketgraph.build.CliFlags;
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.model.Action;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -13,17 +13,19 @@ import java.util.Set;
  *
  * @param shufflePartitions 0 = automatic: max(2 x cores, input bytes / 128 MiB)
  * @param nowMillis         events after this are FUTURE_TIMESTAMP (default: the run's wall clock)
+ * @param splitAtMillis     when set, accepted events at or after it go to holdout.tsv instead of the graph
  */
 public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path out, String master, long nowMillis,
                                EdgeWeighting weighting, double listedWeight, double maxRejectFraction,
                                int popularTopN, int pageRankIterations, int componentIterations,
-                               int shufflePartitions, Path neo4jCsv) {
+                               int shufflePartitions, Path neo4jCsv, Long splitAtMillis) {
 
     public static final double DEFAULT_MAX_REJECT_FRACTION = 0.05;
 
     public static final Set<String> VALUED = Set.of("--events", "--entities", "--edge-list", "--out", "--master",
             "--now", "--half-life-days", "--weight", "--listed-weight", "--max-reject-fraction", "--popular-top",
-            "--pagerank-iterations", "--components-max-iterations", "--shuffle-partitions", "--neo4j-import-csv");
+            "--pagerank-iterations", "--components-max-iterations", "--shuffle-partitions", "--neo4j-import-csv",
+            "--split-at");
 
     public static final String USAGE = String.join("\n",
             "usage: bin/marketgraph build-graph --events PATH --entities DIR --out DIR [flags]",
@@ -43,7 +45,9 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
             "  --pagerank-iterations N       GraphX static PageRank iterations (default 10)",
             "  --components-max-iterations N GraphX connected-components Pregel rounds (default 50)",
             "  --shuffle-partitions N        0 = max(2 x cores, input / 128 MiB) (default 0)",
-            "  --neo4j-import-csv DIR        also write neo4j-admin bulk-import CSVs there (default: off)");
+            "  --neo4j-import-csv DIR        also write neo4j-admin bulk-import CSVs there (default: off)",
+            "  --split-at EPOCH_MS|ISO       time split: events from then on are kept out of the graph and written to",
+            "                                holdout.tsv for leakage-free evaluation (default: off)");
 
     public BuildGraphConfig {
         if (out == null) {
@@ -84,33 +88,47 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
                 f.string("--master", "local[*]"), now, weighting, f.doubleValue("--listed-weight", 1.0),
                 f.doubleValue("--max-reject-fraction", DEFAULT_MAX_REJECT_FRACTION), f.intValue("--popular-top", 50),
                 f.intValue("--pagerank-iterations", 10), f.intValue("--components-max-iterations", 50),
-                f.intValue("--shuffle-partitions", 0), path(f, "--neo4j-import-csv"));
+                f.intValue("--shuffle-partitions", 0), path(f, "--neo4j-import-csv"), splitAt(f));
+    }
+
+    private static Long splitAt(CliFlags f) {
+        if (!f.has("--split-at")) {
+            return null;
+        }
+        long t = Timestamps.parseMillis(f.string("--split-at", null));
+        check(t != Timestamps.INVALID, "--split-at must be epoch millis or ISO-8601, got '%s'", f.string("--split-at", null));
+        return t;
     }
 
     /** A config for tests and benchmarks: defaults everywhere. */
     public static BuildGraphConfig of(Path events, Path entities, Path out, long nowMillis) {
         return new BuildGraphConfig(events, entities, null, out, "local[*]", nowMillis, EdgeWeighting.defaults(),
-                1.0, DEFAULT_MAX_REJECT_FRACTION, 50, 10, 50, 0, null);
+                1.0, DEFAULT_MAX_REJECT_FRACTION, 50, 10, 50, 0, null, null);
+    }
+
+    public BuildGraphConfig withSplitAt(Long millis) {
+        return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, millis);
     }
 
     public BuildGraphConfig withMaxRejectFraction(double f) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight, f,
-                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv);
+                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis);
     }
 
     public BuildGraphConfig withShufflePartitions(int n) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv, splitAtMillis);
     }
 
     public BuildGraphConfig withGraphIterations(int pageRank, int components) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv);
+                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv, splitAtMillis);
     }
 
     public BuildGraphConfig withNeo4jCsv(Path dir) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir, splitAtMillis);
     }
 
     private static Path path(CliFlags f, String flag) {

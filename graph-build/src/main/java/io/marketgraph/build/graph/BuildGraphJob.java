@@ -103,13 +103,22 @@ public final class BuildGraphJob {
         }
 
         Dataset<Row> edges;
+        Dataset<Row> holdout = null;
+        Dataset<Row> accepted = validated.filter(col("reason").isNull());
+        Long split = config.splitAtMillis();
+        // With a split, weights decay towards the split time: the graph knows nothing after it.
+        long tRef = split == null ? summary.tRef() : split;
         try (ProgressTracker.Stage s = phases.begin("aggregate edges", "sum time-decayed action weights per user-target pair")) {
-            edges = aggregate(validated.filter(col("reason").isNull()), summary.tRef(), index)
+            edges = aggregate(split == null ? accepted : accepted.filter(col("ts").lt(split)), tRef, index)
                     .unionByName(listedEdges(index)).persist(StorageLevel.MEMORY_AND_DISK());
             s.advance(edges.count());
+            if (split != null) {
+                holdout = aggregate(accepted.filter(col("ts").geq(split)), tRef, index);
+            }
         }
         Dataset<Row> nodeBase = spark.range(index.size()).selectExpr("cast(id as int) node")
-                .selectExpr("node", "mg_kind(node) kind", "mg_id(node) id", "mg_region(node) region", "mg_category(node) category");
+                .selectExpr("node", "mg_kind(node) kind", "mg_id(node) id", "mg_region(node) region", "mg_category(node) category",
+                        "mg_status(node) status");
         Dataset<Row> popular = edges.filter(col("kind").equalTo("USER_POST"))
                 .groupBy("dst").agg(sum("weight").as("score"))
                 .filter("mg_status(dst) = 'ACTIVE'")
@@ -118,7 +127,7 @@ public final class BuildGraphJob {
                 .filter(col("rank").leq(config.popularTopN()))
                 .select("region", "rank", "node", "id", "score");
         output.write(new GraphOutput.Parts(nodeBase, index.size(), summary.nodesByKind(index), edges, popular,
-                quarantine, summary, partitions, config.events().toString()), t0);
+                quarantine, summary, partitions, config.events().toString(), holdout), t0);
         edges.unpersist(false);
         validated.unpersist(false);
         return output.report();

@@ -1,6 +1,6 @@
 package io.marketgraph.build.graph;
 
-import io.marketgraph.build.CliFlags;
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.progress.LoggingProgressTracker;
 import java.util.Locale;

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * report.json of a graph directory. {@code recordsIn == accepted + sum(quarantined)} always;
  * {@code rejectedOverThreshold} is true when the quarantined fraction exceeded
- * {@code --max-reject-fraction} (then the graph was not written, exit 3).
+ * {@code --max-reject-fraction} (then the graph was not written, exit 3). {@code splitAt} is the
+ * {@code --split-at} time (null without a split); {@code holdoutPairs} the user-target pairs in holdout.tsv.
  */
 public record BuildReport(
         @JsonProperty("records_in") long recordsIn,
@@ -29,7 +30,9 @@ public record BuildReport(
         @JsonProperty("input") String input,
         @JsonProperty("shuffle_partitions") int shufflePartitions,
         @JsonProperty("stage_seconds") Map<String, Double> stageSeconds,
-        @JsonProperty("seconds") double seconds) {
+        @JsonProperty("seconds") double seconds,
+        @JsonProperty("split_at") Long splitAt,
+        @JsonProperty("holdout_pairs") long holdoutPairs) {
 
     public long quarantinedTotal() {
         return quarantined.values().stream().mapToLong(Long::longValue).sum();

@@ -108,11 +108,11 @@ public final class EdgeListJob {
         }
         long n = ids.count();
         Dataset<Row> nodeBase = ids.select(col("node"), lit("USER").as("kind"), col("token").as("id"),
-                lit(-1).as("region"), lit(-1).as("category"));
+                lit(-1).as("region"), lit(-1).as("category"), lit(null).cast("string").as("status"));
         Dataset<Row> popular = spark.emptyDataFrame().select(lit(0).as("region"), lit(0).as("rank"), lit(0).as("node"),
                 lit("").as("id"), lit(0.0).as("score")).filter(lit(false));
         output.write(new GraphOutput.Parts(nodeBase, n, Map.of("USER", n), edges, popular, quarantine, summary,
-                partitions, config.edgeList().toString()), t0);
+                partitions, config.edgeList().toString(), null), t0);
         parsed.unpersist(false);
         ids.unpersist(false);
         edges.unpersist(false);

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_millis;
 
-import io.marketgraph.build.CliFlags;
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.io.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;

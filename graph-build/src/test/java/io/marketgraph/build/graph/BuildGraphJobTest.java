@@ -9,10 +9,13 @@ import io.marketgraph.build.generate.GenerateConfig;
 import io.marketgraph.build.generate.MarketplaceGenerator;
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.GraphDirectory;
+import io.marketgraph.io.InteractionTable;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.io.TextFiles;
+import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
+import io.marketgraph.model.PostStatus;
 import io.marketgraph.progress.ProgressTracker;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -203,6 +206,43 @@ class BuildGraphJobTest {
     }
 
     @Test
+    void a_split_keeps_later_events_out_of_the_graph_and_writes_them_to_holdout() {
+        Path out = tmp.resolve("split");
+        BuildReport r = new BuildGraphJob(spark, config(sharedCorpus, out).withSplitAt(3500L), ProgressTracker.NOOP).run();
+
+        assertEquals(3500L, r.splitAt());
+        assertEquals(r.recordsIn(), r.accepted() + r.quarantinedTotal());
+        InteractionTable before = InteractionTable.read(out.resolve(GraphDirectory.INTERACTIONS_TSV), 9);
+        InteractionTable after = InteractionTable.read(out.resolve(GraphDirectory.HOLDOUT_TSV), 9);
+        assertEquals(r.holdoutPairs(), after.size());
+        // u3 followed b1 at ts 4000: after the split, so in the holdout and nowhere in the graph
+        int follow = pair(after, 2, 8);
+        assertTrue(follow >= 0, "2>8 is held out");
+        assertEquals(1, after.count(follow, Action.FOLLOW));
+        assertEquals(-1, pair(before, 2, 8));
+        GraphDirectory.Loaded graph = GraphDirectory.load(out);
+        assertFalse(graph.edges().edgeCount() == 0);
+        for (int e = 0; e < graph.edges().edgeCount(); e++) {
+            assertFalse(graph.edges().src()[e] == 2 && graph.edges().dst()[e] == 8, "the held-out edge is not in edges.tsv");
+        }
+        // u2 viewed (1000) and liked (2000) p1 before the split: counts per action
+        int view = pair(before, 1, 5);
+        assertEquals(1, before.count(view, Action.VIEW));
+        assertEquals(1, before.count(view, Action.LIKE));
+        assertEquals(PostStatus.SOLD, graph.nodes().status(6)); // p2 is SOLD
+        assertEquals(null, graph.nodes().status(0));
+    }
+
+    private static int pair(InteractionTable t, int src, int dst) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.src(i) == src && t.dst(i) == dst) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void a_failed_run_leaves_the_previous_good_output_in_place() throws IOException {
         Path corpus = corpus(tmp);
         Path out = tmp.resolve("g");
@@ -263,7 +303,7 @@ class BuildGraphJobTest {
         Files.writeString(list, "# toy\n1 2\n2 3 2.5\n10 1\n3 3\n4 5 x\n1 2\nbad\n");
         Path out = tmp.resolve("g");
         BuildGraphConfig c = new BuildGraphConfig(null, null, list, out, "local[2]", NOW, EdgeWeighting.defaults(),
-                1.0, 1.0, 50, 5, 20, 2, null);
+                1.0, 1.0, 50, 5, 20, 2, null, null);
         BuildReport r = new EdgeListJob(spark, c, ProgressTracker.NOOP).run();
         assertEquals(7, r.recordsIn());
         assertEquals(4, r.accepted());
