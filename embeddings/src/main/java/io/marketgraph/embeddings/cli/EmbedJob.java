@@ -2,6 +2,11 @@ package io.marketgraph.embeddings.cli;
 
 import io.marketgraph.embeddings.Node2Vec;
 import io.marketgraph.embeddings.graph.CsrBuilder;
+import io.marketgraph.embeddings.graph.CsrGraph;
+import io.marketgraph.embeddings.walks.BiasedWalker;
+import io.marketgraph.embeddings.walks.GeneratedWalks;
+import io.marketgraph.embeddings.walks.MaterializedWalks;
+import io.marketgraph.embeddings.walks.WalkCorpus;
 import io.marketgraph.embeddings.output.Word2VecText;
 import io.marketgraph.embeddings.spark.SparkEmbedding;
 import io.marketgraph.io.EmbeddingStore;
@@ -37,6 +42,12 @@ public final class EmbedJob {
 
     private EmbedJob() {}
 
+    /** Walks generated on the fly, or (--materialize-walks) generated once and held in memory. */
+    private static WalkCorpus corpus(CsrGraph graph, EmbedOptions o) {
+        WalkCorpus generated = new GeneratedWalks(new BiasedWalker(graph, o.walks()));
+        return o.materializeWalks() ? MaterializedWalks.of(generated) : generated;
+    }
+
     public static Summary run(EmbedOptions o, ProgressTracker progress) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -49,7 +60,7 @@ public final class EmbedJob {
         seconds.put("csr", (System.nanoTime() - t1) / 1e9);
         Node2Vec.Result result = o.spark()
                 ? SparkEmbedding.embed(csr.graph(), o.walks(), o.skipGram(), o.master(), o.sparkTrainer(), progress)
-                : Node2Vec.embed(csr.graph(), o.walks(), o.skipGram(), progress);
+                : Node2Vec.embed(corpus(csr.graph(), o), o.skipGram(), progress);
         seconds.putAll(progress.stageSeconds());
         long t2 = System.nanoTime();
         EmbeddingStore store = new EmbeddingStore(result.dim(), result.vectors(), loaded.nodes());

@@ -15,6 +15,7 @@ final class Flags {
         read.add("help");
         read.add("directed");
         read.add("spark");
+        read.add("materialize-walks");
     }
 
     String value(String name, String fallback) {

@@ -32,6 +32,9 @@ class EmbedMainTest {
         assertEquals(0, EmbedMain.run(concat(common, "--out", tmp.resolve("a").toString())));
         assertEquals(0, EmbedMain.run(concat(common, "--out", tmp.resolve("b").toString())));
         assertArrayEquals(Files.readAllBytes(tmp.resolve("a/vectors.bin")), Files.readAllBytes(tmp.resolve("b/vectors.bin")));
+        // a materialised corpus is the same corpus: same bytes
+        assertEquals(0, EmbedMain.run(concat(common, "--out", tmp.resolve("c").toString(), "--materialize-walks")));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a/vectors.bin")), Files.readAllBytes(tmp.resolve("c/vectors.bin")));
         EmbeddingStore store = EmbeddingStore.read(tmp.resolve("a"));
         assertEquals(6, store.count());
         assertEquals(8, store.dim());
