@@ -192,7 +192,7 @@ public final class BuildGraphJob {
                 call_udf("mg_kind", col("dst")).as("target_kind"), call_udf("mg_id", col("dst")).as("target_id"),
                 lit(null).cast("string").as("query"), lit(null).cast("string").as("region_id"),
                 lit(null).cast("string").as("unparsed"));
-        return validated.join(losers, List.of("row").iterator().next(), "left").select(
+        return validated.join(losers, "row", "left").select(
                 when(dup, lit(RejectReason.DUPLICATE_EVENT_ID.key())).otherwise(col("reason")).as("reason"),
                 when(dup, lit("event_id seen earlier")).otherwise(col("detail")).as("detail"),
                 col("src"), col("dst"), col("ts"), col("action"), col("event_id"),

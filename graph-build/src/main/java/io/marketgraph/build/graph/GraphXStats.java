@@ -1,6 +1,5 @@
 package io.marketgraph.build.graph;
 
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
@@ -57,8 +56,7 @@ public final class GraphXStats {
             Dataset<Row> degree = frame(spark, graph.ops().degrees(), "degree");
             Dataset<Row> rank = frame(spark, graph.ops().staticPageRank(pageRankIterations, 0.15).vertices(), "pagerank");
             Dataset<Row> component = frame(spark, graph.ops().connectedComponents(componentIterations).vertices(), "component");
-            Dataset<Row> joined = rank.join(component, List.of("node").iterator().next())
-                    .join(degree, scala.jdk.javaapi.CollectionConverters.asScala(List.of("node")).toSeq(), "left")
+            Dataset<Row> joined = rank.join(component, "node").join(degree, "node", "left")
                     .na().fill(0L, new String[] {"degree"});
             return joined.selectExpr("cast(node as int) node", "cast(degree as int) degree",
                     "cast(pagerank as double) pagerank", "cast(component as int) component");
