@@ -3,6 +3,7 @@ package io.marketgraph.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.marketgraph.build.generate.GenerateConfig;
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.build.graph.BuildGraphConfig;
 import io.marketgraph.build.graph.BuildGraphMain;
 import java.nio.file.Path;
