@@ -7,6 +7,7 @@ import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.personalize.features.PostFacts;
+import io.marketgraph.personalize.features.RegionCoordinates;
 import io.marketgraph.personalize.features.RerankFeaturizer;
 import io.marketgraph.personalize.model.RerankModel;
 import io.marketgraph.progress.ProgressTracker;
@@ -82,7 +83,7 @@ public class RerankBenchmark {
         Files.writeString(facts, csv);
         PostFacts postFacts = PostFacts.fromPostsCsv(facts);
         featurizer = new RerankFeaturizer(graph, new EmbeddingStore(DIM, vectors, new NodeTable(kinds, ids, regions, categories)),
-                postFacts);
+                postFacts, RegionCoordinates.none());
         int cols = RerankFeaturizer.NAMES.size();
         float[] x = new float[2000 * cols];
         float[] y = new float[2000];
@@ -92,7 +93,7 @@ public class RerankBenchmark {
             }
             y[i] = x[i * cols] > 0 ? 1 : 0;
         }
-        model = RerankModel.train(x, y, 0, postFacts, new LinkModelConfig(LinkModelKind.LOGISTIC, 1, 2, 256, 0.01f, 1),
+        model = RerankModel.train(x, y, 0, postFacts, RegionCoordinates.none(), new LinkModelConfig(LinkModelKind.LOGISTIC, 1, 2, 256, 0.01f, 1),
                 ProgressTracker.NOOP);
         user = 0;
         postIds = new ArrayList<>();

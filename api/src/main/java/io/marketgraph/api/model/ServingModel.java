@@ -55,7 +55,7 @@ public final class ServingModel implements AutoCloseable {
                          CsrGraph graph, Map<NodeKind, IvfIndex> ann, Map<LinkTask, LinkModel> linkModels,
                          RerankModel reranker) {
         this.reranker = reranker;
-        this.rerankFeatures = reranker == null ? null : new RerankFeaturizer(graph, embeddings, reranker.facts());
+        this.rerankFeatures = reranker == null ? null : new RerankFeaturizer(graph, embeddings, reranker.facts(), reranker.regions());
         this.graphNodes = graphNodes;
         this.foldIn = new FoldIn(embeddings);
         this.version = version;

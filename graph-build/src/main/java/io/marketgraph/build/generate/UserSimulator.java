@@ -153,6 +153,15 @@ final class UserSimulator {
      * user, 3 off-category) ordered by a base score that knows text match and quality but not the
      * user; the user clicks by position bias x taste x nearness x quality.
      */
+    private static boolean contains(int[] values, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void search(long start, Writer out) throws IOException {
         int c = category();
         String query = categories.term(c, rng.nextInt(2));
@@ -162,7 +171,13 @@ final class UserSimulator {
         for (int i = 0; i < SHOWN; i++) {
             boolean onTopic = i < 7;
             int cat = onTopic ? c : categories.samplePopular(rng.nextDouble());
-            shown[i] = market.samplePost(cat, grid.sampleNear(user.region(), rng.nextDouble()), rng);
+            // a result list never shows a post twice: redraw on a repeat (bounded; small markets may repeat)
+            for (int attempt = 0; attempt < 20; attempt++) {
+                shown[i] = market.samplePost(cat, grid.sampleNear(user.region(), rng.nextDouble()), rng);
+                if (!contains(shown, i, shown[i])) {
+                    break;
+                }
+            }
             double match = market.postCategory[shown[i]] == c ? 0.5 + 0.5 * rng.nextDouble() : 0.3 * rng.nextDouble();
             base[i] = Math.round((0.6 * match + 0.4 * market.postQuality[shown[i]]) * 1e4) / 1e4;
         }

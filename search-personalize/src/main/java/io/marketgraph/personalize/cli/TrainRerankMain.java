@@ -23,11 +23,14 @@ public final class TrainRerankMain {
               --graph DIR             training graph built with build-graph --split-at T (searches after T are used)
               --search PATH           search logs: JSON Lines file or directory of parts (generate writes DATA/search)
               --posts FILE            the entities' posts.csv (listing time and seller of each post)
+              --regions FILE          the entities' regions.csv (region coordinates; default: regions.csv beside --posts
+                                      when it exists, else the distance feature is 0)
               --registry DIR          registry; the CURRENT version's embeddings are used and the re-ranker is
                                       registered as a new version on top of it
               --out FILE              JSON report; the HTML report goes beside it (default: none)
               --test-fraction X       latest share of the searches after T held out (default: 0.4)
-              --min-interactions N    users with fewer graph interactions keep the base order (default: 3)
+              --min-interactions N    users with fewer graph interactions keep the base order (default: 0: every user
+                                      the graph knows is personalized; unknown users always keep the base order)
               --epochs N              training epochs (default: 6)
               --learning-rate X       Adam step size (default: 0.01)
               --bootstrap N           bootstrap resamples for the intervals (default: 1000)
@@ -48,7 +51,7 @@ public final class TrainRerankMain {
     static int run(String[] args) {
         TrainRerankConfig config;
         try {
-            CliFlags flags = CliFlags.parse(args, Set.of("--graph", "--search", "--posts", "--registry", "--out",
+            CliFlags flags = CliFlags.parse(args, Set.of("--graph", "--search", "--posts", "--regions", "--registry", "--out",
                     "--test-fraction", "--min-interactions", "--epochs", "--learning-rate", "--bootstrap", "--refuse-drop",
                     "--keep", "--seed"), Set.of("--force"));
             if (flags.help()) {
@@ -56,9 +59,13 @@ public final class TrainRerankMain {
                 return 0;
             }
             String out = flags.string("--out", null);
+            Path posts = Path.of(flags.required("--posts"));
+            Path sibling = posts.toAbsolutePath().resolveSibling("regions.csv");
+            Path regions = flags.has("--regions") ? Path.of(flags.required("--regions"))
+                    : java.nio.file.Files.exists(sibling) ? sibling : null;
             config = new TrainRerankConfig(Path.of(flags.required("--graph")), Path.of(flags.required("--search")),
-                    Path.of(flags.required("--posts")), Path.of(flags.required("--registry")),
-                    flags.doubleValue("--test-fraction", 0.4), flags.intValue("--min-interactions", 3),
+                    posts, regions, Path.of(flags.required("--registry")),
+                    flags.doubleValue("--test-fraction", 0.4), flags.intValue("--min-interactions", 0),
                     new LinkModelConfig(LinkModelKind.LOGISTIC, 1, flags.intValue("--epochs", 6), 512,
                             (float) flags.doubleValue("--learning-rate", 0.01), flags.longValue("--seed", 42)),
                     flags.intValue("--bootstrap", 1000),

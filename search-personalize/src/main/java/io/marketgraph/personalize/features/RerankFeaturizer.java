@@ -16,6 +16,8 @@ import java.util.Map;
  *   <li>the engine's view: base score, base score scaled to [0, 1] within the list, log(1 + rank);</li>
  *   <li>the graph's view of the user: user-post cosine, the user's share of engagement on the
  *       post's category and region, whether the user interacted with the post's seller;</li>
+ *   <li>place: whether the post is in the user's home region, and the distance between the two
+ *       regions (log1p; 0 when unknown);</li>
  *   <li>the post: popularity (log1p total interaction weight) and freshness (log1p age in days).</li>
  * </ul>
  * Unknown users or posts get zeros for what needs them. Thread-safe.
@@ -23,7 +25,8 @@ import java.util.Map;
 public final class RerankFeaturizer {
 
     public static final List<String> NAMES = List.of("base_score", "base_score_norm", "base_rank_log", "cosine",
-            "category_affinity", "region_affinity", "seller_affinity", "popularity", "age_days_log");
+            "category_affinity", "region_affinity", "seller_affinity", "popularity", "age_days_log", "same_region",
+            "region_distance");
 
     private static final double DAY_MS = 86_400_000.0;
 
@@ -31,10 +34,12 @@ public final class RerankFeaturizer {
     private final EmbeddingStore embeddings;
     private final NodeTable nodes;
     private final PostFacts facts;
+    private final RegionCoordinates regions;
     private final Map<NodeKind, Map<String, Integer>> index = new HashMap<>();
     private final double[] strength;
 
-    public RerankFeaturizer(CsrGraph graph, EmbeddingStore embeddings, PostFacts facts) {
+    public RerankFeaturizer(CsrGraph graph, EmbeddingStore embeddings, PostFacts facts, RegionCoordinates regions) {
+        this.regions = regions;
         this.graph = graph;
         this.embeddings = embeddings;
         this.nodes = embeddings.nodes();
@@ -96,6 +101,11 @@ public final class RerankFeaturizer {
             }
             out[o + 7] = post >= 0 ? (float) Math.log1p(strength[post]) : 0f;
             out[o + 8] = fact != null ? (float) Math.log1p(Math.max(0, ts - fact.createdAt()) / DAY_MS) : 0f;
+            if (user >= 0 && post >= 0 && nodes.region(user) >= 0) {
+                out[o + 9] = nodes.region(user) == nodes.region(post) ? 1f : 0f;
+                double d = regions.distance(nodes.region(user), nodes.region(post));
+                out[o + 10] = Double.isNaN(d) ? 0f : (float) Math.log1p(d);
+            }
         }
         return out;
     }

@@ -7,6 +7,7 @@ import io.marketgraph.linkpred.model.LinkModel;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.personalize.features.PostFacts;
+import io.marketgraph.personalize.features.RegionCoordinates;
 import io.marketgraph.personalize.features.RerankFeaturizer;
 import io.marketgraph.progress.ProgressTracker;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.List;
  * the order.
  *
  * <p>Cold-start policy: users with fewer than {@code minInteractions} interactions in the training
- * graph keep the search engine's order, so new users are never ranked worse than the base.
+ * graph keep the search engine's order (callers keep it for users the graph does not know at all).
  */
 public final class RerankModel implements AutoCloseable {
 
@@ -36,23 +37,29 @@ public final class RerankModel implements AutoCloseable {
     private final LinkModel pairwise;
     private final int minInteractions;
     private final PostFacts facts;
+    private final RegionCoordinates regions;
 
-    private RerankModel(LinkModel pairwise, int minInteractions, PostFacts facts) {
+    private RerankModel(LinkModel pairwise, int minInteractions, PostFacts facts, RegionCoordinates regions) {
         this.pairwise = pairwise;
         this.minInteractions = minInteractions;
         this.facts = facts;
+        this.regions = regions;
     }
 
     public static RerankModel train(float[] differences, float[] labels, int minInteractions, PostFacts facts,
-                                    LinkModelConfig config, ProgressTracker progress) {
+                                    RegionCoordinates regions, LinkModelConfig config, ProgressTracker progress) {
         FeatureMatrix x = new FeatureMatrix(differences, labels.length, RerankFeaturizer.NAMES);
         LinkModelConfig logistic = new LinkModelConfig(LinkModelKind.LOGISTIC, config.hiddenUnits(), config.epochs(),
                 config.batchSize(), config.learningRate(), config.seed());
-        return new RerankModel(LinkModel.train(x, labels, logistic, progress), minInteractions, facts);
+        return new RerankModel(LinkModel.train(x, labels, logistic, progress), minInteractions, facts, regions);
     }
 
     public PostFacts facts() {
         return facts;
+    }
+
+    public RegionCoordinates regions() {
+        return regions;
     }
 
     public int minInteractions() {
@@ -80,6 +87,7 @@ public final class RerankModel implements AutoCloseable {
         pairwise.save(dir);
         Json.write(dir.resolve(META), new Meta(minInteractions, RerankFeaturizer.NAMES));
         facts.write(dir.resolve(PostFacts.FILE));
+        regions.write(dir.resolve(RegionCoordinates.FILE));
     }
 
     public static RerankModel load(Path dir) {
@@ -93,7 +101,7 @@ public final class RerankModel implements AutoCloseable {
                     + ", this code computes " + RerankFeaturizer.NAMES);
         }
         PostFacts facts = PostFacts.read(dir.resolve(PostFacts.FILE));
-        return new RerankModel(LinkModel.load(dir), m.minInteractions(), facts);
+        return new RerankModel(LinkModel.load(dir), m.minInteractions(), facts, RegionCoordinates.read(dir.resolve(RegionCoordinates.FILE)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.personalize.eval.RerankEvaluator;
 import io.marketgraph.personalize.features.PostFacts;
+import io.marketgraph.personalize.features.RegionCoordinates;
 import io.marketgraph.personalize.features.RerankFeaturizer;
 import io.marketgraph.personalize.logs.SearchLog;
 import io.marketgraph.personalize.logs.SearchLogReader;
@@ -46,6 +47,8 @@ public final class TrainRerankJob {
     /** The blend the API serves without a learned model: (1 - w) base + w affinity. */
     static final double BLEND_WEIGHT = 0.3;
     static final List<String> RANKERS = List.of("base", "blend", "model");
+    /** Users with fewer graph interactions form the new_users segment of the evaluation. */
+    static final int NEW_USER_INTERACTIONS = 3;
 
     private final TrainRerankConfig config;
     private final ProgressTracker progress;
@@ -67,7 +70,9 @@ public final class TrainRerankJob {
                 nodes.ids()), false).graph();
         EmbeddingStore embeddings = EmbeddingStore.read(baseDir.resolve("embeddings"));
         PostFacts facts = PostFacts.fromPostsCsv(config.postsCsv());
-        RerankFeaturizer featurizer = new RerankFeaturizer(graph, embeddings, facts);
+        RegionCoordinates regions = config.regionsCsv() == null ? RegionCoordinates.none()
+                : RegionCoordinates.fromRegionsCsv(config.regionsCsv());
+        RerankFeaturizer featurizer = new RerankFeaturizer(graph, embeddings, facts, regions);
 
         SearchLogReader reader = new SearchLogReader();
         List<SearchLog> all = reader.read(config.searchLogs());
@@ -93,7 +98,7 @@ public final class TrainRerankJob {
                     + "have no (clicked, skipped) pair from a user with >= " + config.minInteractions() + " interactions");
         }
         try (RerankModel model = RerankModel.train(pairs.differences(), pairs.labels(), config.minInteractions(), facts,
-                config.model(), progress)) {
+                regions, config.model(), progress)) {
             RerankEvaluator evaluator = evaluate(test, featurizer, embeddings, model, graph);
             Map<String, Object> summary = evaluator.summary(RANKERS);
             report.set("segments", Json.MAPPER.valueToTree(summary));
@@ -125,7 +130,7 @@ public final class TrainRerankJob {
             for (SearchLog s : searches) {
                 stage.advance(1);
                 int user = featurizer.user(s.userId());
-                if (s.clicked().isEmpty() || s.clicked().size() == s.candidates().size()
+                if (user < 0 || s.clicked().isEmpty() || s.clicked().size() == s.candidates().size()
                         || featurizer.interactions(user) < config.minInteractions()) {
                     continue;
                 }
@@ -162,7 +167,7 @@ public final class TrainRerankJob {
     private RerankEvaluator evaluate(List<SearchLog> test, RerankFeaturizer featurizer, EmbeddingStore embeddings,
                                      RerankModel model, CsrGraph graph) {
         int[] degrees = test.stream().mapToInt(s -> featurizer.interactions(featurizer.user(s.userId()))).sorted().toArray();
-        int heavy = degrees.length == 0 ? Integer.MAX_VALUE : Math.max(config.minInteractions(), degrees[(int) (0.9 * (degrees.length - 1))]);
+        int heavy = degrees.length == 0 ? Integer.MAX_VALUE : Math.max(NEW_USER_INTERACTIONS, degrees[(int) (0.9 * (degrees.length - 1))]);
         RerankEvaluator evaluator = new RerankEvaluator(config.resamples(), config.model().seed());
         int cols = RerankFeaturizer.NAMES.size();
         for (SearchLog s : test) {
@@ -182,9 +187,10 @@ public final class TrainRerankJob {
             Map<String, List<String>> rankings = new LinkedHashMap<>();
             rankings.put("base", shown);
             rankings.put("blend", interactions == 0 ? shown : order(shown, blend));
-            RerankModel.Ranking ranking = model.rank(x, n, interactions);
-            rankings.put("model", Arrays.stream(ranking.order()).mapToObj(shown::get).toList());
-            String segment = interactions < config.minInteractions() ? "new_users"
+            // users the graph does not know keep the base order (the API does the same)
+            RerankModel.Ranking ranking = user < 0 ? null : model.rank(x, n, interactions);
+            rankings.put("model", ranking == null ? shown : Arrays.stream(ranking.order()).mapToObj(shown::get).toList());
+            String segment = user < 0 ? "unknown_users" : interactions < NEW_USER_INTERACTIONS ? "new_users"
                     : interactions >= heavy ? "heavy_users" : "returning_users";
             evaluator.add(segment, rankings, s.clicked());
         }

@@ -35,7 +35,7 @@ class TrainRerankJobTest {
     Path tmp;
 
     @Test
-    void learns_taste_beats_the_base_order_and_leaves_new_users_alone() throws IOException {
+    void learns_taste_beats_the_base_order_and_leaves_unknown_users_alone() throws IOException {
         Path graph = tmp.resolve("graph");
         PlantedMarket.writeGraph(graph);
         Files.writeString(graph.resolve("report.json"), "{\"split_at\": " + SPLIT + "}");
@@ -48,16 +48,16 @@ class TrainRerankJobTest {
         writePosts(tmp.resolve("posts.csv"));
         writeSearches(tmp.resolve("search"));
 
-        JsonNode report = new TrainRerankJob(new TrainRerankConfig(graph, tmp.resolve("search"), tmp.resolve("posts.csv"),
+        JsonNode report = new TrainRerankJob(new TrainRerankConfig(graph, tmp.resolve("search"), tmp.resolve("posts.csv"), null,
                 registry, 0.4, 3, new LinkModelConfig(LinkModelKind.LOGISTIC, 1, 6, 256, 0.02f, 3), 500,
                 PromotionGate.DEFAULT, false, 5, tmp.resolve("rerank.json")), ProgressTracker.NOOP).run();
 
         JsonNode ndcg = report.get("ndcg_at_10");
         assertTrue(ndcg.get("model").asDouble() >= 1.10 * ndcg.get("base").asDouble(), report.toPrettyString());
         assertTrue(ndcg.get("ci_low").asDouble() > 0, "interval of model - base above zero: " + ndcg);
-        JsonNode newUsers = report.get("segments").get("new_users");
-        assertEquals(newUsers.get("base").get("ndcg_at_10").asDouble(), newUsers.get("model").get("ndcg_at_10").asDouble(), 0.0,
-                "new users keep the base order exactly");
+        JsonNode unknown = report.get("segments").get("unknown_users");
+        assertEquals(unknown.get("base").get("ndcg_at_10").asDouble(), unknown.get("model").get("ndcg_at_10").asDouble(), 0.0,
+                "users the graph does not know keep the base order exactly");
         assertEquals(1, report.get("searches").get("rejected").get("malformed_json").asInt());
         assertEquals(50, report.get("searches").get("before_split").asInt());
         assertTrue(report.get("promoted").asBoolean());
