@@ -65,7 +65,7 @@ class TrainRerankJobTest {
         assertEquals(report.get("version").asText(), r.current().orElseThrow());
         assertTrue(r.manifest(report.get("version").asText()).metrics().containsKey("search.ndcg_at_10"));
         assertTrue(Files.isRegularFile(r.versionDir(report.get("version").asText()).resolve("rerank-model/rerank.json")));
-        assertTrue(Files.readString(tmp.resolve("rerank.html")).contains("new_users"));
+        assertTrue(Files.readString(tmp.resolve("rerank.html")).contains("unknown_users"));
     }
 
     private static void writePosts(Path file) throws IOException {
