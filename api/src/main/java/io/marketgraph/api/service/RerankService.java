@@ -2,6 +2,7 @@ package io.marketgraph.api.service;
 
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
+import io.marketgraph.linkpred.features.Cosine;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.personalize.features.RerankFeaturizer;
 import io.marketgraph.personalize.model.RerankModel;
@@ -111,7 +112,7 @@ public final class RerankService {
             Candidate c = candidates.get(i);
             double base = max > min ? (c.baseScore() - min) / (max - min) : 1.0;
             Optional<Integer> post = model.node(NodeKind.POST, c.postId());
-            double a = post.map(p -> (Vectors.cosine(vectors, u * dim, vectors, p * dim, dim) + 1) / 2).orElse(0.5);
+            double a = post.map(p -> (Cosine.of(vectors, u * dim, vectors, p * dim, dim) + 1) / 2).orElse(0.5);
             affinity[i] = post.isPresent() ? a : null;
             score[i] = (1 - AFFINITY_WEIGHT) * base + AFFINITY_WEIGHT * a;
         }

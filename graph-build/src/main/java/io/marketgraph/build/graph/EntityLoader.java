@@ -1,5 +1,6 @@
 package io.marketgraph.build.graph;
 
+import io.marketgraph.io.CsvLine;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.TextFiles;
 import io.marketgraph.model.NodeKind;

@@ -3,6 +3,7 @@ package io.marketgraph.personalize.features;
 import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.features.Cosine;
 import io.marketgraph.linkpred.features.InteractionShares;
 import io.marketgraph.model.NodeKind;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ public final class RerankFeaturizer {
             out[o + 1] = (float) (max > min ? (baseScores[i] - min) / (max - min) : 1);
             out[o + 2] = (float) Math.log1p(i);
             if (user >= 0 && post >= 0) {
-                out[o + 3] = (float) cosine(embeddings.vectors(), user * dim, post * dim, dim);
+                out[o + 3] = (float) Cosine.of(embeddings.vectors(), user * dim, embeddings.vectors(), post * dim, dim);
                 out[o + 4] = (float) shares.category(nodes.category(post));
                 out[o + 5] = (float) shares.region(nodes.region(post));
             }
@@ -119,15 +120,4 @@ public final class RerankFeaturizer {
         return -1;
     }
 
-    private static double cosine(float[] v, int a, int b, int dim) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int d = 0; d < dim; d++) {
-            dot += v[a + d] * v[b + d];
-            na += v[a + d] * v[a + d];
-            nb += v[b + d] * v[b + d];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-    }
 }
