@@ -20,7 +20,7 @@ public final class EmbedMain {
         EmbedOptions options;
         try {
             options = EmbedOptions.parse(args);
-        } catch (EmbedOptions.UsageException e) {
+        } catch (io.marketgraph.cli.CliFlags.UsageException e) {
             System.err.println("embed: " + e.getMessage());
             System.err.println(EmbedOptions.USAGE);
             return 2;

@@ -1,11 +1,11 @@
 package io.marketgraph.embeddings.cli;
 
+import io.marketgraph.cli.CliFlags;
 import io.marketgraph.embeddings.skipgram.SkipGramConfig;
 import io.marketgraph.embeddings.walks.WalkConfig;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /** The validated flags of {@code bin/marketgraph embed}. */
 public record EmbedOptions(Path graph, Path out, boolean directed, boolean materializeWalks, OutputFormat format,
@@ -40,58 +40,43 @@ public record EmbedOptions(Path graph, Path out, boolean directed, boolean mater
             "  --spark-trainer T    with --spark: in-process | word2vec (Spark ML Word2Vec) (default in-process)",
             "  --help               this text");
 
-    /** Thrown for bad usage (exit 2), with a message naming the flag and value. */
-    public static final class UsageException extends RuntimeException {
-        public UsageException(String message) {
-            super(message);
-        }
-    }
+    private static final Set<String> VALUED = Set.of("--graph", "--out", "--dim", "--walk-length", "--walks-per-node",
+            "--window", "--p", "--q", "--epochs", "--negatives", "--sample", "--learning-rate", "--threads", "--seed",
+            "--format", "--master", "--spark-trainer");
+    private static final Set<String> SWITCHES = Set.of("--directed", "--spark", "--materialize-walks");
 
+    /**
+     * Parses the command line.
+     *
+     * @throws CliFlags.UsageException naming the flag and the value (exit 2)
+     */
     public static EmbedOptions parse(String[] args) {
-        Map<String, String> flags = new TreeMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + a + "'");
-            }
-            String name = a.substring(2);
-            if (name.equals("directed") || name.equals("spark") || name.equals("help") || name.equals("materialize-walks")) {
-                flags.put(name, "true");
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new UsageException("flag --" + name + " needs a value");
-                }
-                flags.put(name, args[++i]);
-            }
-        }
-        Flags f = new Flags(flags);
-        Path graph = Path.of(f.required("graph"));
-        Path out = Path.of(f.required("out"));
-        long seed = f.longValue("seed", 42L);
+        CliFlags f = CliFlags.parse(args, VALUED, SWITCHES);
+        Path graph = Path.of(f.required("--graph"));
+        Path out = Path.of(f.required("--out"));
+        long seed = f.longValue("--seed", 42L);
         WalkConfig walks;
         SkipGramConfig sg;
         OutputFormat format;
         try {
-            walks = new WalkConfig(f.intValue("walks-per-node", 10), f.intValue("walk-length", 80),
-                    f.doubleValue("p", 1.0), f.doubleValue("q", 1.0), seed);
-            sg = new SkipGramConfig(f.intValue("dim", 128), f.intValue("window", 10), f.intValue("negatives", 5),
-                    f.intValue("epochs", 1), (float) f.doubleValue("learning-rate", 0.025),
-                    f.doubleValue("sample", 1e-3),
-                    f.intValue("threads", Runtime.getRuntime().availableProcessors()), seed);
-            format = OutputFormat.valueOf(f.value("format", "store").toUpperCase(Locale.ROOT));
+            walks = new WalkConfig(f.intValue("--walks-per-node", 10), f.intValue("--walk-length", 80),
+                    f.doubleValue("--p", 1.0), f.doubleValue("--q", 1.0), seed);
+            sg = new SkipGramConfig(f.intValue("--dim", 128), f.intValue("--window", 10), f.intValue("--negatives", 5),
+                    f.intValue("--epochs", 1), (float) f.doubleValue("--learning-rate", 0.025),
+                    f.doubleValue("--sample", 1e-3),
+                    f.intValue("--threads", Runtime.getRuntime().availableProcessors()), seed);
+            format = OutputFormat.valueOf(f.string("--format", "store").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().startsWith("No enum")
-                    ? "--format must be store, word2vec or parquet, got '" + flags.get("format") + "'"
+            throw new CliFlags.UsageException(e.getMessage().startsWith("No enum")
+                    ? "--format must be store, word2vec or parquet, got '" + f.string("--format", "") + "'"
                     : e.getMessage());
         }
-        String trainer = f.value("spark-trainer", "in-process");
+        String trainer = f.string("--spark-trainer", "in-process");
         if (!trainer.equals("in-process") && !trainer.equals("word2vec")) {
-            throw new UsageException("--spark-trainer must be in-process or word2vec, got '" + trainer + "'");
+            throw new CliFlags.UsageException("--spark-trainer must be in-process or word2vec, got '" + trainer + "'");
         }
-        EmbedOptions options = new EmbedOptions(graph, out, flags.containsKey("directed"), flags.containsKey("materialize-walks"), format,
-                flags.containsKey("spark"), f.value("master", null), trainer, walks, sg);
-        f.rejectUnknown();
-        return options;
+        return new EmbedOptions(graph, out, f.has("--directed"), f.has("--materialize-walks"), format,
+                f.has("--spark"), f.string("--master", null), trainer, walks, sg);
     }
 
     static boolean wantsHelp(String[] args) {
