@@ -48,6 +48,7 @@ if [[ "${HOT_SWAP:-0}" == 1 ]]; then
         curl -sf -X POST -H 'X-API-Key: dev-admin-key' "$url/v1/admin/models/$v/activate" > /dev/null && echo "hot swap -> $v" >&2
         sleep 2
     done) &
+    local_swapper=$!
     run rerank_during_hot_swaps -t2 -c$conns -d20s --latency -s "$here/rerank.lua" "$url"
-    wait
+    wait $local_swapper   # not the server, which the EXIT trap stops
 fi
