@@ -40,6 +40,28 @@ public final class InteractionShares {
         return new InteractionShares(byCategory, byRegion);
     }
 
+    /**
+     * {@code node}'s share of weight on one category, without building the maps: the per-pair
+     * path of {@link PairFeaturizer}, where each pair asks for one category.
+     */
+    public static double categoryShare(CsrGraph graph, NodeTable nodes, int node, int category) {
+        if (category < 0) {
+            return 0;
+        }
+        int[] adj = graph.neighbours();
+        float[] w = graph.weights();
+        double total = 0;
+        double match = 0;
+        for (int i = graph.offsets()[node]; i < graph.offsets()[node + 1]; i++) {
+            double weight = w == null ? 1 : w[i];
+            total += weight;
+            if (nodes.category(adj[i]) == category) {
+                match += weight;
+            }
+        }
+        return total == 0 ? 0 : match / total;
+    }
+
     /** The share of weight on {@code category} (0 for unknown categories, -1). */
     public double category(int category) {
         return category < 0 ? 0 : byCategory.getOrDefault(category, 0.0);

@@ -100,7 +100,7 @@ public final class PairFeaturizer {
             out[c++] = (float) (x == Heuristic.JACCARD ? value : Math.log1p(value));
         }
         out[c++] = nodes.region(u) >= 0 && nodes.region(u) == nodes.region(v) ? 1f : 0f;
-        out[c++] = (float) InteractionShares.of(graph, nodes, u).category(nodes.category(v));
+        out[c++] = (float) InteractionShares.categoryShare(graph, nodes, u, nodes.category(v));
         out[c] = (float) Math.log1p(graph.degree(v));
     }
 }
