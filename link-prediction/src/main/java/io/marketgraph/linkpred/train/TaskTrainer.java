@@ -75,7 +75,7 @@ final class TaskTrainer {
         Map<String, List<BinaryMetrics.Point>> roc = new LinkedHashMap<>();
         Map<String, List<BinaryMetrics.Point>> pr = new LinkedHashMap<>();
         LinkModel serving = null;
-        List<int[]> evalUsers = evalUsers(pairs);
+        Candidates candidates = candidates(pairs);
         for (LinkModelKind kind : LinkModelKind.values()) {
             LinkModel model = LinkModel.train(trainX, trainLabels,
                     new io.marketgraph.linkpred.model.LinkModelConfig(kind, config.model().hiddenUnits(),
@@ -84,7 +84,7 @@ final class TaskTrainer {
             float[] s = model.score(testX);
             String name = kind.name().toLowerCase(Locale.ROOT);
             Map<String, Double> m = binary(s, testLabels);
-            m.putAll(retrieval(evalUsers, pairs, model, null));
+            m.putAll(retrieval(candidates, model, null));
             scores.put(name, m);
             roc.put(name, BinaryMetrics.rocCurve(s, testLabels));
             pr.put(name, BinaryMetrics.prCurve(s, testLabels));
@@ -101,7 +101,7 @@ final class TaskTrainer {
                 s[i] = testX.get(i, column + h.ordinal());
             }
             Map<String, Double> m = binary(s, testLabels);
-            m.putAll(retrieval(evalUsers, pairs, null, h));
+            m.putAll(retrieval(candidates, null, h));
             scores.put(h.key(), m);
             roc.put(h.key(), BinaryMetrics.rocCurve(s, testLabels));
             pr.put(h.key(), BinaryMetrics.prCurve(s, testLabels));
@@ -111,7 +111,7 @@ final class TaskTrainer {
         counts.put("train_negatives", (long) trainNeg.length);
         counts.put("test_positives", (long) pairs.test().length);
         counts.put("test_negatives", (long) testNeg.length);
-        counts.put("eval_users", (long) evalUsers.size());
+        counts.put("eval_users", (long) candidates.users().size());
         counts.put("negative_fallbacks", sampler.fallbacks());
         return new Outcome(serving, new TaskEvaluation(scores, roc, pr, counts));
     }
@@ -145,15 +145,29 @@ final class TaskTrainer {
     }
 
     /**
+     * What every scorer's retrieval shares, built once per task: the evaluated users (each as
+     * {user, relevant targets...}), the training positives to exclude, the task's targets and the
+     * exact cosine search over them (a normalized copy of the target vectors).
+     */
+    private record Candidates(List<int[]> users, Set<Long> trained, int[] targets, ExactTopK exact) {}
+
+    private Candidates candidates(TaskPairs pairs) {
+        Set<Long> trained = new HashSet<>();
+        Arrays.stream(pairs.train()).forEach(trained::add);
+        int[] targets = IntStream.range(0, nodes.size()).filter(n -> nodes.kind(n) == pairs.task().targetKind()).toArray();
+        return new Candidates(evalUsers(pairs), trained, targets, new ExactTopK(embeddings, targets));
+    }
+
+    /**
      * Ranks targets for each evaluated user, excluding the user's training positives. With a model:
      * the top {@code candidates} by embedding cosine, re-scored by the model. With a heuristic: every
      * target by the heuristic's score (ties by node id).
      */
-    private Map<String, Double> retrieval(List<int[]> users, TaskPairs pairs, LinkModel model, Heuristic heuristic) {
-        Set<Long> trained = new HashSet<>();
-        Arrays.stream(pairs.train()).forEach(trained::add);
-        int[] targets = IntStream.range(0, nodes.size()).filter(n -> nodes.kind(n) == pairs.task().targetKind()).toArray();
-        ExactTopK exact = model == null ? null : new ExactTopK(embeddings, targets);
+    private Map<String, Double> retrieval(Candidates c, LinkModel model, Heuristic heuristic) {
+        Set<Long> trained = c.trained();
+        int[] targets = c.targets();
+        ExactTopK exact = c.exact();
+        List<int[]> users = c.users();
         NeighbourhoodHeuristics.Scores h = heuristic == null ? null : new NeighbourhoodHeuristics(graph).newScores();
         RankingMetrics metrics = new RankingMetrics(config.k());
         for (int[] row : users) {
