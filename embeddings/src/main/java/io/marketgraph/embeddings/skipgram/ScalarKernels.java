@@ -17,18 +17,24 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void update(float[] neu, float[] out, int o, float[] in, int i, float g, int n) {
-        for (int k = 0; k < n; k++) {
-            float w = out[o + k];
-            neu[k] += g * w;
-            out[o + k] = w + g * in[i + k];
+    public void dots(float[] in, int i, float[] out, int[] rows, int count, float[] result, int n) {
+        for (int j = 0; j < count; j++) {
+            result[j] = dot(in, i, out, rows[j], n);
         }
     }
 
     @Override
-    public void add(float[] a, int aOff, float[] b, int n) {
+    public void update(float[] in, int i, float[] out, int[] rows, float[] g, int count, int n) {
         for (int k = 0; k < n; k++) {
-            a[aOff + k] += b[k];
+            float x = in[i + k];
+            float e = 0f;
+            for (int j = 0; j < count; j++) {
+                int o = rows[j] + k;
+                float w = out[o];
+                e += g[j] * w;
+                out[o] = w + g[j] * x;
+            }
+            in[i + k] = x + e;
         }
     }
 

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * result is a pure function of the corpus, the counts and the config.
  *
  * <p>Per centre node: one window shrink and one set of negatives shared by all its contexts (the
- * targets stay in cache across the window), then word2vec's update for every (context, target) pair.
+ * targets stay in cache across the window). Per context: the dot products with all targets first,
+ * then one fused pass that updates the context row and every target row ({@link Kernels#update}).
+ * That equals word2vec's pair-by-pair update except when a negative repeats within one set, where
+ * word2vec's second pair would see the first pair's update.
  * The training randomness of a walk is seeded from (seed, walk index, epoch).
  */
 public final class SkipGramTrainer {
@@ -148,8 +151,8 @@ public final class SkipGramTrainer {
         private final float startAlpha = config.learningRate();
         private final int[] walk;
         private final int[] sentence;
-        private final int[] targets;
-        private final float[] neu1e;
+        private final int[] rows;
+        private final float[] gradients;
         private final WalkRandom rnd = new WalkRandom();
         private float alpha;
         private long sinceUpdate;
@@ -159,8 +162,8 @@ public final class SkipGramTrainer {
             this.stage = stage;
             this.walk = new int[shared.corpus.maxWalkLength()];
             this.sentence = new int[walk.length];
-            this.targets = new int[negatives + 1];
-            this.neu1e = new float[dim];
+            this.rows = new int[negatives + 1];
+            this.gradients = new float[negatives + 1];
             this.alpha = currentAlpha(shared.processed.get());
         }
 
@@ -210,11 +213,11 @@ public final class SkipGramTrainer {
                 long bits = rnd.nextLong();
                 int reach = window - (int) (((bits >>> 32) * window) >>> 32);
                 int nt = 1;
-                targets[0] = centre;
+                rows[0] = centre * dim;
                 for (int k = 0; k < negatives; k++) {
                     int t = s.noise.sample(rnd.nextLong());
                     if (t != centre) {
-                        targets[nt++] = t;
+                        rows[nt++] = t * dim;
                     }
                 }
                 int from = Math.max(0, pos - reach);
@@ -224,14 +227,11 @@ public final class SkipGramTrainer {
                         continue;
                     }
                     int l1 = sentence[c] * dim;
-                    java.util.Arrays.fill(neu1e, 0f);
+                    kernels.dots(syn0, l1, syn1, rows, nt, gradients, dim);
                     for (int j = 0; j < nt; j++) {
-                        int l2 = targets[j] * dim;
-                        float f = kernels.dot(syn0, l1, syn1, l2, dim);
-                        float g = sigmoid.gradient(f, j == 0) * alpha;
-                        kernels.update(neu1e, syn1, l2, syn0, l1, g, dim);
+                        gradients[j] = sigmoid.gradient(gradients[j], j == 0) * alpha;
                     }
-                    kernels.add(syn0, l1, neu1e, dim);
+                    kernels.update(syn0, l1, syn1, rows, gradients, nt, dim);
                 }
             }
         }

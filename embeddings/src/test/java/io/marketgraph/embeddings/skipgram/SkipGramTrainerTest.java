@@ -53,14 +53,38 @@ class SkipGramTrainerTest {
         }
         float expected = ScalarKernels.INSTANCE.dot(a, 0, b, 0, 37);
         assertEquals(expected, Kernels.best().dot(a, 0, b, 0, 37), 1e-5);
-        float[] neuS = new float[37];
-        float[] neuV = new float[37];
-        float[] outS = b.clone();
-        float[] outV = b.clone();
-        ScalarKernels.INSTANCE.update(neuS, outS, 0, a, 0, 0.5f, 37);
-        Kernels.best().update(neuV, outV, 0, a, 0, 0.5f, 37);
-        assertArrayEquals(neuS, neuV, 1e-6f);
+        // one input row against the three rows of a 3 x 37 target matrix, taken out of order
+        float[] out = new float[3 * 37];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (i % 7) * 0.125f - 0.375f;
+        }
+        int[] rows = {0, 2 * 37, 37};
+        float[] g = {0.5f, -0.25f, 0.125f};
+        // four rows: one group of three and one single row in the vector kernel
+        int[] dotRows = {37, 0, 2 * 37, 37};
+        float[] dotsS = new float[4];
+        float[] dotsV = new float[4];
+        ScalarKernels.INSTANCE.dots(a, 0, out, dotRows, 4, dotsS, 37);
+        Kernels.best().dots(a, 0, out, dotRows, 4, dotsV, 37);
+        assertArrayEquals(dotsS, dotsV, 1e-5f);
+        assertEquals(ScalarKernels.INSTANCE.dot(a, 0, out, 37, 37), dotsS[0]);
+        float[] inS = a.clone();
+        float[] inV = a.clone();
+        float[] outS = out.clone();
+        float[] outV = out.clone();
+        ScalarKernels.INSTANCE.update(inS, 0, outS, rows, g, 3, 37);
+        Kernels.best().update(inV, 0, outV, rows, g, 3, 37);
+        assertArrayEquals(inS, inV, 1e-6f);
         assertArrayEquals(outS, outV, 1e-6f);
+        // against word2vec's definition: out_j += g_j * in, in += sum_j g_j * out_j (before update)
+        for (int k = 0; k < 37; k++) {
+            float e = 0f;
+            for (int j = 0; j < 3; j++) {
+                e += g[j] * out[rows[j] + k];
+                assertEquals(out[rows[j] + k] + g[j] * a[k], outS[rows[j] + k], 1e-6f);
+            }
+            assertEquals(a[k] + e, inS[k], 1e-6f);
+        }
     }
 
     @Test
