@@ -29,10 +29,12 @@ public final class AnnBench {
 
     public static void main(String[] args) {
         CliFlags flags = CliFlags.parse(args, Set.of("--vectors", "--dim", "--clusters", "--queries", "--k", "--nprobe",
-                "--embeddings", "--kind", "--seed", "--out"), Set.of());
+                "--embeddings", "--kind", "--seed", "--out"), Set.of("--held-out-queries"));
         if (flags.help()) {
-            System.out.println("usage: bin/marketgraph bench-ann [--embeddings DIR --kind post | --vectors 1000000 --dim 128 "
-                    + "--clusters 2000] [--queries 1000] [--k 20] [--nprobe 8,16,24,32,48] [--seed 1] [--out FILE]");
+            System.out.println("usage: bin/marketgraph bench-ann [--embeddings DIR --kind post|any | --vectors 1000000 --dim 128 "
+                    + "--clusters 2000] [--queries 1000] [--held-out-queries] [--k 20] [--nprobe 8,16,24,32,48] [--seed 1] "
+                    + "[--out FILE]\n  queries: a stored vector plus noise; with --held-out-queries, the vectors of --queries "
+                    + "rows taken out of the index (real vectors the index has not seen)");
             return;
         }
         long seed = flags.longValue("--seed", 1);
@@ -43,11 +45,12 @@ public final class AnnBench {
         String source;
         if (flags.has("--embeddings")) {
             EmbeddingStore store = EmbeddingStore.read(Path.of(flags.required("--embeddings")));
-            NodeKind kind = NodeKind.parse(flags.string("--kind", "post"));
+            String kindFlag = flags.string("--kind", "post");
+            NodeKind kind = kindFlag.equals("any") ? null : NodeKind.parse(kindFlag);
             vectors = store.vectors();
             dim = store.dim();
-            rows = IntStream.range(0, store.count()).filter(n -> store.nodes().kind(n) == kind).toArray();
-            source = flags.required("--embeddings") + " (" + kind + ")";
+            rows = IntStream.range(0, store.count()).filter(n -> kind == null || store.nodes().kind(n) == kind).toArray();
+            source = flags.required("--embeddings") + " (" + kindFlag + ")";
         } else {
             int n = flags.intValue("--vectors", 1_000_000);
             dim = flags.intValue("--dim", 128);
@@ -55,21 +58,36 @@ public final class AnnBench {
             rows = IntStream.range(0, n).toArray();
             source = String.format(Locale.ROOT, "generated: %d vectors in %d Gaussian clusters", n, flags.intValue("--clusters", 2000));
         }
-        System.err.printf(Locale.ROOT, "bench-ann: %s, %d x %d%n", source, rows.length, dim);
+        int queries = flags.intValue("--queries", 1000);
+        boolean heldOut = flags.has("--held-out-queries");
+        SplittableRandom random = new SplittableRandom(seed + 1);
+        float[] q = new float[queries * dim];
+        if (heldOut) { // real vectors the index has not seen, as a new user's would be
+            int[] shuffled = rows.clone();
+            for (int i = 0; i < queries; i++) {
+                int j = i + random.nextInt(shuffled.length - i);
+                int t = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = t;
+                System.arraycopy(vectors, shuffled[i] * dim, q, i * dim, dim);
+            }
+            rows = Arrays.copyOfRange(shuffled, queries, shuffled.length);
+            Arrays.sort(rows);
+        } else {
+            for (int i = 0; i < queries; i++) { // a stored vector plus noise: a user near some items
+                int base = rows[random.nextInt(rows.length)] * dim;
+                for (int d = 0; d < dim; d++) {
+                    q[i * dim + d] = vectors[base + d] + 0.3f * (float) random.nextGaussian() / (float) Math.sqrt(dim);
+                }
+            }
+        }
+        System.err.printf(Locale.ROOT, "bench-ann: %s, %d x %d, %d queries (%s)%n", source, rows.length, dim, queries,
+                heldOut ? "held out" : "stored vector + noise");
         long t0 = System.nanoTime();
         IvfIndex index = IvfIndex.build(vectors, dim, rows, IvfIndex.defaultCells(rows.length), seed);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         System.err.printf(Locale.ROOT, "bench-ann: built %d cells in %.1f s%n", index.cells(), buildSeconds);
 
-        int queries = flags.intValue("--queries", 1000);
-        SplittableRandom random = new SplittableRandom(seed + 1);
-        float[] q = new float[queries * dim];
-        for (int i = 0; i < queries; i++) { // a stored vector plus noise: a user near some items
-            int base = rows[random.nextInt(rows.length)] * dim;
-            for (int d = 0; d < dim; d++) {
-                q[i * dim + d] = vectors[base + d] + 0.3f * (float) random.nextGaussian() / (float) Math.sqrt(dim);
-            }
-        }
         ExactTopK exact = new ExactTopK(new EmbeddingStore(dim, vectors, NodeTable.untyped(new String[vectors.length / dim])), rows);
         List<Set<Integer>> truth = IntStream.range(0, queries).parallel().mapToObj(i -> {
             Set<Integer> s = new HashSet<>();
@@ -113,6 +131,7 @@ public final class AnnBench {
         report.put("cells", index.cells());
         report.put("k", k);
         report.put("queries", queries);
+        report.put("queries_from", heldOut ? "held-out rows" : "stored vector + noise");
         report.put("build_seconds", buildSeconds);
         report.put("results", results);
         if (flags.has("--out")) {
