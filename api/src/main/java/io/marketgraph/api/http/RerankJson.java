@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.RerankService;
-import io.marketgraph.io.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,23 @@ final class RerankJson {
     /** A parsed request: {@code postIds[i]} with {@code baseScores[i]}, in the search engine's order. */
     record Request(String userId, String[] postIds, double[] baseScores) {}
 
-    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+    /** Shortest-repr doubles (Schubfach), as {@link ApiApp#RESPONSES} writes them; exact fast double parsing. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    private static final SerializedString USER_ID = new SerializedString("userId");
+    private static final SerializedString PERSONALIZED = new SerializedString("personalized");
+    private static final SerializedString REASON = new SerializedString("reason");
+    private static final SerializedString STRATEGY = new SerializedString("strategy");
+    private static final SerializedString MODEL_VERSION = new SerializedString("modelVersion");
+    private static final SerializedString CANDIDATES = new SerializedString("candidates");
+    private static final SerializedString POST_ID = new SerializedString("postId");
+    private static final SerializedString SCORE = new SerializedString("score");
+    private static final SerializedString BASE_SCORE = new SerializedString("baseScore");
+    private static final SerializedString AFFINITY = new SerializedString("affinity");
+    private static final SerializedString BASE_RANK = new SerializedString("baseRank");
 
     private RerankJson() {}
 
@@ -118,29 +136,39 @@ final class RerankJson {
         return new Request(request.userId(), ids, scores);
     }
 
-    /** The result as Jackson serializes the record (component order, nulls written), compact. */
+    /** The result as Jackson serializes the record with {@link ApiApp#RESPONSES} (component order, nulls written). */
     static byte[] write(RerankService.Result result) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * result.candidates().size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * result.candidates().size());
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("userId", result.userId());
-            g.writeBooleanField("personalized", result.personalized());
-            g.writeStringField("reason", result.reason());
-            g.writeStringField("strategy", result.strategy());
-            g.writeStringField("modelVersion", result.modelVersion());
-            g.writeArrayFieldStart("candidates");
+            g.writeFieldName(USER_ID);
+            g.writeString(result.userId());
+            g.writeFieldName(PERSONALIZED);
+            g.writeBoolean(result.personalized());
+            g.writeFieldName(REASON);
+            g.writeString(result.reason());
+            g.writeFieldName(STRATEGY);
+            g.writeString(result.strategy());
+            g.writeFieldName(MODEL_VERSION);
+            g.writeString(result.modelVersion());
+            g.writeFieldName(CANDIDATES);
+            g.writeStartArray();
             for (RerankService.Ranked r : result.candidates()) {
                 g.writeStartObject();
-                g.writeStringField("postId", r.postId());
-                g.writeNumberField("score", r.score());
-                g.writeNumberField("baseScore", r.baseScore());
-                g.writeFieldName("affinity");
+                g.writeFieldName(POST_ID);
+                g.writeString(r.postId());
+                g.writeFieldName(SCORE);
+                g.writeNumber(r.score());
+                g.writeFieldName(BASE_SCORE);
+                g.writeNumber(r.baseScore());
+                g.writeFieldName(AFFINITY);
                 if (r.affinity() == null) {
                     g.writeNull();
                 } else {
                     g.writeNumber(r.affinity());
                 }
-                g.writeNumberField("baseRank", r.baseRank());
+                g.writeFieldName(BASE_RANK);
+                g.writeNumber(r.baseRank());
                 g.writeEndObject();
             }
             g.writeEndArray();

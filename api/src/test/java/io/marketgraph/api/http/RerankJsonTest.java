@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The re-rank route's streaming JSON against Jackson data binding: same result bytes, same parse, same 400s. */
 class RerankJsonTest {
 
-    /** What the route wrote before: Javalin's mapper over the result record. */
-    private static final ObjectMapper JAVALIN = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /** What JDK 17's Double.toString gives (the route's output before it wrote shortest doubles). */
+    private static final ObjectMapper PLAIN = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     @Test
     void writes_the_bytes_jackson_writes_for_the_record() throws Exception {
@@ -30,8 +30,16 @@ class RerankJsonTest {
                         new RerankService.Ranked("p3", 0.85, 1e300, 0.5000000000000001, 1),
                         new RerankService.Ranked("p4", 1.0E-5, 0, 0.0, 0))));
         for (RerankService.Result r : results) {
-            assertEquals(JAVALIN.writeValueAsString(r), new String(RerankJson.write(r), StandardCharsets.UTF_8));
+            String written = new String(RerankJson.write(r), StandardCharsets.UTF_8);
+            assertEquals(ApiApp.RESPONSES.writeValueAsString(r), written);
+            assertEquals(PLAIN.readTree(PLAIN.writeValueAsString(r)), PLAIN.readTree(written), "the same values as before");
         }
+        // the shortest form: JDK 17's Double.toString writes 1e23 as 9.999999999999999E22 (the same double)
+        assertEquals("{\"userId\":\"u\",\"personalized\":true,\"reason\":null,\"strategy\":\"blend\",\"modelVersion\":\"v\","
+                + "\"candidates\":[{\"postId\":\"p\",\"score\":0.002,\"baseScore\":1.0E23,\"affinity\":0.1,\"baseRank\":7}]}",
+                new String(RerankJson.write(new RerankService.Result("u", true, null, "blend", "v",
+                        List.of(new RerankService.Ranked("p", 0.002, 1e23, 0.1, 7)))), StandardCharsets.UTF_8));
+        assertEquals("9.999999999999999E22", Double.toString(1e23));
     }
 
     @Test
