@@ -25,8 +25,9 @@ import java.util.Map;
  * <p>This is the serving hot path (200 candidates per request), so everything that does not depend
  * on the request is computed once here: one id lookup per candidate gives its node, listing time
  * and seller node; squared vector norms and popularity are per-node arrays; the user's category
- * and region shares are dense arrays built once per call. The values are exactly those of the
- * straightforward definition ({@code RerankFeaturizerTest} compares them).
+ * and region shares are dense arrays built once per call; region distances are a table. The values
+ * are those of the straightforward definition ({@code RerankFeaturizerTest} compares them): exactly,
+ * except the cosine, whose dot product is summed in four lanes.
  */
 public final class RerankFeaturizer {
 
@@ -36,6 +37,7 @@ public final class RerankFeaturizer {
 
     private static final int COLS = NAMES.size();
     private static final double DAY_MS = 86_400_000.0;
+    private static final int MAX_TABLE_REGIONS = 1024;
     private static final float[] RANK_LOG = new float[512];
 
     static {
@@ -58,6 +60,8 @@ public final class RerankFeaturizer {
     private final float[] popularity;
     private final int categories;
     private final int regionCount;
+    /** log1p(distance) for every pair of regions the nodes use, when there are at most {@value #MAX_TABLE_REGIONS}. */
+    private final float[] distanceTable;
 
     public RerankFeaturizer(CsrGraph graph, EmbeddingStore embeddings, PostFacts facts, RegionCoordinates regions) {
         this.regions = regions;
@@ -85,6 +89,13 @@ public final class RerankFeaturizer {
         postNodes.forEach((id, node) -> posts.put(id, new Post(node, false, 0, -1)));
         facts.forEach((id, fact) -> posts.put(id, new Post(postNodes.getOrDefault(id, -1), true, fact.createdAt(),
                 sellerNode(index, fact))));
+        distanceTable = regionCount <= MAX_TABLE_REGIONS ? new float[regionCount * regionCount] : null;
+        for (int a = 0; distanceTable != null && a < regionCount; a++) {
+            for (int b = 0; b < regionCount; b++) {
+                double d = regions.distance(a, b);
+                distanceTable[a * regionCount + b] = Double.isNaN(d) ? 0f : (float) Math.log1p(d);
+            }
+        }
         squaredNorm = new double[nodes.size()];
         popularity = new float[nodes.size()];
         float[] w = graph.weights();
@@ -128,10 +139,6 @@ public final class RerankFeaturizer {
             shares(user, categoryShare, regionShare);
         }
         int userRegion = user >= 0 ? nodes.region(user) : -1;
-        float[] distance = userRegion >= 0 ? new float[regionCount] : null;
-        if (distance != null) {
-            java.util.Arrays.fill(distance, -1f); // not computed yet; log1p of a distance is >= 0
-        }
         for (int i = 0; i < n; i++) {
             int o = i * COLS;
             Post post = posts.get(postIds.get(i));
@@ -153,20 +160,35 @@ public final class RerankFeaturizer {
             if (user >= 0 && p >= 0 && userRegion >= 0) {
                 int postRegion = nodes.region(p);
                 out[o + 9] = userRegion == postRegion ? 1f : 0f;
-                out[o + 10] = regionDistance(distance, userRegion, postRegion);
+                out[o + 10] = regionDistance(userRegion, postRegion);
             }
         }
         return out;
     }
 
-    /** Cosine of two rows as {@code Cosine.of} computes it, the norms taken from the per-node table. */
+    /**
+     * Cosine of two rows with the norms from the per-node table. The dot product runs four partial
+     * sums (the add latency, not the multiplies, bounds a single running sum): it can differ from
+     * {@code Cosine.of} in the last bits of the double, below what the float feature keeps.
+     */
     private double cosine(int a, int b) {
-        double dot = 0;
         int ao = a * dim;
         int bo = b * dim;
-        for (int d = 0; d < dim; d++) {
-            dot += vectors[ao + d] * vectors[bo + d];
+        double d0 = 0;
+        double d1 = 0;
+        double d2 = 0;
+        double d3 = 0;
+        int d = 0;
+        for (; d + 3 < dim; d += 4) {
+            d0 += vectors[ao + d] * vectors[bo + d];
+            d1 += vectors[ao + d + 1] * vectors[bo + d + 1];
+            d2 += vectors[ao + d + 2] * vectors[bo + d + 2];
+            d3 += vectors[ao + d + 3] * vectors[bo + d + 3];
         }
+        for (; d < dim; d++) {
+            d0 += vectors[ao + d] * vectors[bo + d];
+        }
+        double dot = (d0 + d1) + (d2 + d3);
         double na = squaredNorm[a];
         double nb = squaredNorm[b];
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
@@ -203,18 +225,13 @@ public final class RerankFeaturizer {
         return key < 0 || key >= shares.length ? 0 : shares[key];
     }
 
-    /** log1p of the distance between the regions (0 when either has no coordinates), cached per post region. */
-    private float regionDistance(float[] cache, int userRegion, int postRegion) {
-        boolean cached = postRegion >= 0 && postRegion < cache.length;
-        if (cached && cache[postRegion] >= 0) {
-            return cache[postRegion];
+    /** log1p of the distance between the regions, 0 when either has no coordinates. */
+    private float regionDistance(int userRegion, int postRegion) {
+        if (distanceTable != null && postRegion >= 0) {
+            return distanceTable[userRegion * regionCount + postRegion];
         }
         double d = regions.distance(userRegion, postRegion);
-        float value = Double.isNaN(d) ? 0f : (float) Math.log1p(d);
-        if (cached) {
-            cache[postRegion] = value;
-        }
-        return value;
+        return Double.isNaN(d) ? 0f : (float) Math.log1p(d);
     }
 
     private static int sellerNode(Map<NodeKind, Map<String, Integer>> index, PostFacts.Fact fact) {

@@ -85,6 +85,8 @@ class RerankScoringTest {
         double[] scores = {0.5, 0.9, 0.5, -0.0, 0.0, 0.9, Double.NEGATIVE_INFINITY, 0.7};
         assertArrayEquals(new int[] {1, 5, 7, 0, 2, 4, 3, 6}, ScoreOrder.descending(scores, scores.length));
         assertArrayEquals(new int[] {1, 0, 2}, ScoreOrder.descending(new float[] {0.2f, 0.3f, 0.2f, 9f}, 3));
+        float[] floats = {0.5f, 0.9f, 0.5f, -0.0f, 0.0f, 0.9f, Float.NEGATIVE_INFINITY, 0.7f, -3f, Float.MAX_VALUE, -Float.MIN_VALUE};
+        assertArrayEquals(new int[] {9, 1, 5, 7, 0, 2, 4, 3, 10, 8, 6}, ScoreOrder.descending(floats, floats.length));
         assertArrayEquals(new int[0], ScoreOrder.descending(new double[0], 0));
     }
 }
