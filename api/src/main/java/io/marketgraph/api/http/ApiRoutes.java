@@ -106,7 +106,7 @@ final class ApiRoutes {
     private static void rerank(ApiServices s, Context ctx) {
         RerankJson.Request body = RerankJson.parse(ctx.bodyAsBytes());
         RerankService.Result result = s.rerank().rerank(body.userId(), body.postIds(), body.baseScores());
-        ctx.contentType(ContentType.APPLICATION_JSON).result(RerankJson.write(result));
+        RerankJson.write(result, ctx.contentType(ContentType.APPLICATION_JSON).outputStream());
     }
 
     private static void similar(ApiServices s, Context ctx) {

@@ -11,6 +11,7 @@ import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.RerankService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -32,6 +33,7 @@ final class RerankJson {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
     private static final SerializedString USER_ID = new SerializedString("userId");
     private static final SerializedString PERSONALIZED = new SerializedString("personalized");
@@ -136,9 +138,19 @@ final class RerankJson {
         return new Request(request.userId(), ids, scores);
     }
 
-    /** The result as Jackson serializes the record with {@link ApiApp#RESPONSES} (component order, nulls written). */
     static byte[] write(RerankService.Result result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * result.candidates().size());
+        write(result, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * The result as Jackson serializes the record with {@link ApiApp#RESPONSES} (component order,
+     * nulls written), into {@code out}: the response stream, so that no copy of the body is made.
+     * The stream is neither flushed nor closed, so that the server still sees the whole body
+     * before it commits the response (it sets Content-Length).
+     */
+    static void write(RerankService.Result result, OutputStream out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName(USER_ID);
@@ -176,6 +188,5 @@ final class RerankJson {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to write a re-rank result", e);
         }
-        return out.toByteArray();
     }
 }

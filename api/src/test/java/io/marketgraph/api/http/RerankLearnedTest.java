@@ -184,6 +184,8 @@ class RerankLearnedTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    Long.parseLong(r.headers().firstValue("Content-Length").orElse("-1")), "the whole body, not chunked");
             return Json.MAPPER.readTree(r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
