@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys and their scopes, from a JSON file:
@@ -27,6 +28,8 @@ public final class ApiKeys {
     public record Client(String name, Set<Scope> scopes) {}
 
     private final Map<String, Client> bySha256;
+    /** Keys already verified: no SHA-256 per request. Only keys in the file get in, so it stays as small as the file. */
+    private final Map<String, Client> verified = new ConcurrentHashMap<>();
 
     public ApiKeys(Map<String, Client> bySha256) {
         this.bySha256 = Map.copyOf(bySha256);
@@ -68,7 +71,18 @@ public final class ApiKeys {
 
     /** The client holding {@code key}, if any. */
     public Optional<Client> client(String key) {
-        return key == null || key.isEmpty() ? Optional.empty() : Optional.ofNullable(bySha256.get(sha256(key)));
+        if (key == null || key.isEmpty()) {
+            return Optional.empty();
+        }
+        Client known = verified.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Client client = bySha256.get(sha256(key));
+        if (client != null && verified.size() < 4 * bySha256.size()) {
+            verified.put(key, client);
+        }
+        return Optional.ofNullable(client);
     }
 
     static String sha256(String key) {

@@ -1,5 +1,6 @@
 package io.marketgraph.api.http;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.AudienceService;
@@ -103,19 +104,9 @@ final class ApiRoutes {
     }
 
     private static void rerank(ApiServices s, Context ctx) {
-        Dtos.RerankRequest body = RequestBodies.parse(ctx.body(), Dtos.RerankRequest.class);
-        if (body.userId() == null || body.candidates() == null) {
-            throw ApiException.badRequest("fields 'userId' and 'candidates' are required");
-        }
-        List<RerankService.Candidate> candidates = new ArrayList<>(body.candidates().size());
-        for (int i = 0; i < body.candidates().size(); i++) {
-            Dtos.CandidateDto c = body.candidates().get(i);
-            if (c == null || c.baseScore() == null) {
-                throw ApiException.badRequest("candidates[" + i + "] needs postId and baseScore");
-            }
-            candidates.add(new RerankService.Candidate(c.postId(), c.baseScore()));
-        }
-        ctx.json(s.rerank().rerank(body.userId(), candidates));
+        RerankJson.Request body = RerankJson.parse(ctx.bodyAsBytes());
+        RerankService.Result result = s.rerank().rerank(body.userId(), body.postIds(), body.baseScores());
+        RerankJson.write(result, ctx.contentType(ContentType.APPLICATION_JSON).outputStream());
     }
 
     private static void similar(ApiServices s, Context ctx) {

@@ -49,6 +49,7 @@ public final class ServingModel implements AutoCloseable {
     private final RerankModel reranker;
     private final RerankFeaturizer rerankFeatures;
     private final NodeTable graphNodes;
+    private final double[] squaredNorm;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ServingModel(String version, ModelManifest manifest, EmbeddingStore embeddings, NodeTable graphNodes,
@@ -76,6 +77,15 @@ public final class ServingModel implements AutoCloseable {
             }
         }
         this.popular = PopularItems.fromGraph(nodes, graph);
+        this.squaredNorm = new double[nodes.size()];
+        float[] v = embeddings.vectors();
+        for (int n = 0; n < nodes.size(); n++) {
+            double norm = 0;
+            for (int d = n * embeddings.dim(); d < (n + 1) * embeddings.dim(); d++) {
+                norm += v[d] * v[d]; // summed as Cosine.of sums it: the same bits
+            }
+            squaredNorm[n] = norm;
+        }
     }
 
     /**
@@ -187,6 +197,23 @@ public final class ServingModel implements AutoCloseable {
     /** The dense node of an external id, if this model knows it. */
     public Optional<Integer> node(NodeKind kind, String id) {
         return Optional.ofNullable(index.get(kind).get(id));
+    }
+
+    /** The dense node of an external id, or -1 when this model does not know it (no Optional per candidate). */
+    public int nodeIndex(NodeKind kind, String id) {
+        Integer node = index.get(kind).get(id);
+        return node == null ? -1 : node;
+    }
+
+    /** Cosine of two nodes' vectors ({@code Cosine.of}), the squared norms taken from a per-node table. */
+    public double cosine(int a, int b) {
+        int dim = embeddings.dim();
+        float[] v = embeddings.vectors();
+        double dot = 0;
+        for (int d = 0; d < dim; d++) {
+            dot += v[a * dim + d] * v[b * dim + d];
+        }
+        return squaredNorm[a] == 0 || squaredNorm[b] == 0 ? 0 : dot / Math.sqrt(squaredNorm[a] * squaredNorm[b]);
     }
 
     /** True while the model is serving or requests still hold it. */

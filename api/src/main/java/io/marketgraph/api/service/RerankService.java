@@ -2,16 +2,14 @@ package io.marketgraph.api.service;
 
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
-import io.marketgraph.linkpred.features.Cosine;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.personalize.features.RerankFeaturizer;
 import io.marketgraph.personalize.model.RerankModel;
+import io.marketgraph.personalize.model.ScoreOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,13 +23,14 @@ import java.util.Set;
  * ({@code (cos + 1) / 2}, 0.5 for a post the model does not know), and {@code w} =
  * {@value #AFFINITY_WEIGHT}. Ties keep the search engine's order. A user the model does not
  * know (or who has no interactions) gets the base order back, flagged {@code personalized: false}.
+ *
+ * <p>The request path is a few hundred candidates, a few thousand times a second: candidates come
+ * as parallel arrays, ids are looked up once, scores are plain Java and the order is a primitive sort.
  */
 public final class RerankService {
 
     public static final int MAX_CANDIDATES = 500;
     public static final double AFFINITY_WEIGHT = 0.3;
-
-    public record Candidate(String postId, double baseScore) {}
 
     public record Ranked(String postId, double score, double baseScore, Double affinity, int baseRank) {}
 
@@ -44,84 +43,85 @@ public final class RerankService {
         this.models = models;
     }
 
-    public Result rerank(String userId, List<Candidate> candidates) {
-        if (candidates.isEmpty() || candidates.size() > MAX_CANDIDATES) {
-            throw ApiException.badRequest(String.format(Locale.ROOT,
-                    "candidates must hold 1..%d entries, got %d", MAX_CANDIDATES, candidates.size()));
+    /**
+     * Re-ranks {@code postIds} (in the search engine's order) with their {@code baseScores}.
+     *
+     * @throws ApiException 400 naming the candidate for an empty or oversized list, a missing id, a
+     *                      score that is not finite or an id sent twice; 503 while no model is loaded
+     */
+    public Result rerank(String userId, String[] postIds, double[] baseScores) {
+        int n = postIds.length;
+        if (n == 0 || n > MAX_CANDIDATES) {
+            throw ApiException.badRequest("candidates must hold 1.." + MAX_CANDIDATES + " entries, got " + n);
         }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (c.postId() == null || c.postId().isBlank()) {
+        if (baseScores.length != n) {
+            throw new IllegalArgumentException(n + " post ids but " + baseScores.length + " base scores");
+        }
+        Set<String> seen = new HashSet<>(2 * n);
+        for (int i = 0; i < n; i++) {
+            String id = postIds[i];
+            if (id == null || id.isBlank()) {
                 throw ApiException.badRequest("candidates[" + i + "].postId is missing");
             }
-            if (!Double.isFinite(c.baseScore())) {
-                throw ApiException.badRequest("candidates[" + i + "].baseScore must be a finite number, got " + c.baseScore());
+            if (!Double.isFinite(baseScores[i])) {
+                throw ApiException.badRequest("candidates[" + i + "].baseScore must be a finite number, got " + baseScores[i]);
             }
-            if (!seen.add(c.postId())) {
-                throw ApiException.badRequest("candidates[" + i + "].postId '" + c.postId() + "' appears twice");
+            if (!seen.add(id)) {
+                throw ApiException.badRequest("candidates[" + i + "].postId '" + id + "' appears twice");
             }
         }
         try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
             ServingModel model = lease.model();
-            Optional<Integer> user = model.node(NodeKind.USER, userId);
-            if (user.isEmpty() || model.graph().degree(user.get()) == 0) {
-                String reason = user.isEmpty() ? "unknown_user" : "no_interactions";
-                List<Ranked> base = new ArrayList<>();
-                for (int i = 0; i < candidates.size(); i++) {
-                    base.add(new Ranked(candidates.get(i).postId(), candidates.get(i).baseScore(), candidates.get(i).baseScore(), null, i));
+            int user = model.nodeIndex(NodeKind.USER, userId);
+            if (user < 0 || model.graph().degree(user) == 0) {
+                String reason = user < 0 ? "unknown_user" : "no_interactions";
+                List<Ranked> base = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    base.add(new Ranked(postIds[i], baseScores[i], baseScores[i], null, i));
                 }
                 return new Result(userId, false, reason, "base", model.version(), base);
             }
             if (model.reranker().isPresent()) {
-                return learned(model, userId, user.get(), candidates);
+                return learned(model, userId, user, postIds, baseScores);
             }
-            return new Result(userId, true, null, "blend", model.version(), blend(model, user.get(), candidates));
+            return new Result(userId, true, null, "blend", model.version(), blend(model, user, postIds, baseScores));
         }
     }
 
-    private static Result learned(ServingModel model, String userId, int u, List<Candidate> candidates) {
+    private static Result learned(ServingModel model, String userId, int u, String[] ids, double[] base) {
         RerankModel reranker = model.reranker().orElseThrow();
         RerankFeaturizer featurizer = model.rerankFeatures();
-        int interactions = featurizer.interactions(u);
-        List<String> ids = candidates.stream().map(Candidate::postId).toList();
-        double[] base = candidates.stream().mapToDouble(Candidate::baseScore).toArray();
-        float[] x = featurizer.features(u, System.currentTimeMillis(), ids, base);
-        RerankModel.Ranking ranking = reranker.rank(x, ids.size(), interactions);
-        List<Ranked> out = new ArrayList<>(ids.size());
+        float[] x = featurizer.features(u, System.currentTimeMillis(), Arrays.asList(ids), base);
+        RerankModel.Ranking ranking = reranker.rank(x, ids.length, featurizer.interactions(u));
+        List<Ranked> out = new ArrayList<>(ids.length);
         for (int i : ranking.order()) {
-            out.add(new Ranked(ids.get(i), ranking.personalized() ? ranking.scores()[i] : base[i], base[i], null, i));
+            out.add(new Ranked(ids[i], ranking.personalized() ? ranking.scores()[i] : base[i], base[i], null, i));
         }
         return new Result(userId, ranking.personalized(), ranking.personalized() ? null : "cold_start",
                 ranking.personalized() ? "learned" : "base", model.version(), out);
     }
 
-    private static List<Ranked> blend(ServingModel model, int u, List<Candidate> candidates) {
-        int n = candidates.size();
+    private static List<Ranked> blend(ServingModel model, int u, String[] ids, double[] baseScores) {
+        int n = ids.length;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (Candidate c : candidates) {
-            min = Math.min(min, c.baseScore());
-            max = Math.max(max, c.baseScore());
+        for (double b : baseScores) {
+            min = Math.min(min, b);
+            max = Math.max(max, b);
         }
-        float[] vectors = model.embeddings().vectors();
-        int dim = model.embeddings().dim();
         double[] score = new double[n];
-        Double[] affinity = new Double[n];
+        double[] affinity = new double[n];
+        boolean[] known = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Candidate c = candidates.get(i);
-            double base = max > min ? (c.baseScore() - min) / (max - min) : 1.0;
-            Optional<Integer> post = model.node(NodeKind.POST, c.postId());
-            double a = post.map(p -> (Cosine.of(vectors, u * dim, vectors, p * dim, dim) + 1) / 2).orElse(0.5);
-            affinity[i] = post.isPresent() ? a : null;
-            score[i] = (1 - AFFINITY_WEIGHT) * base + AFFINITY_WEIGHT * a;
+            double base = max > min ? (baseScores[i] - min) / (max - min) : 1.0;
+            int post = model.nodeIndex(NodeKind.POST, ids[i]);
+            known[i] = post >= 0;
+            affinity[i] = known[i] ? (model.cosine(u, post) + 1) / 2 : 0.5;
+            score[i] = (1 - AFFINITY_WEIGHT) * base + AFFINITY_WEIGHT * affinity[i];
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
         List<Ranked> out = new ArrayList<>(n);
-        for (int i : order) {
-            out.add(new Ranked(candidates.get(i).postId(), score[i], candidates.get(i).baseScore(), affinity[i], i));
+        for (int i : ScoreOrder.descending(score, n)) {
+            out.add(new Ranked(ids[i], score[i], baseScores[i], known[i] ? affinity[i] : null, i));
         }
         return out;
     }

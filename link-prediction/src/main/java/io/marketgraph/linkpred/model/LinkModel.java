@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A link model trained with DJL on the PyTorch engine: logistic regression or an MLP over
@@ -63,6 +64,29 @@ public final class LinkModel implements AutoCloseable {
 
     public List<String> features() {
         return meta.features();
+    }
+
+    /** The one linear layer of a logistic model: {@code logit = bias + weights . standardized(x)}. */
+    public record LinearWeights(float[] weights, float bias) {}
+
+    /**
+     * A logistic model's weights and bias, read out of the DJL block (empty for an MLP), so that a
+     * caller scoring a few hundred rows per request can do it in plain Java: same standardization
+     * ({@link Meta#mean()}, {@link Meta#scale()}), then the dot product and the sigmoid.
+     */
+    public Optional<LinearWeights> linearWeights() {
+        if (meta.kind() != LinkModelKind.LOGISTIC) {
+            return Optional.empty();
+        }
+        Block linear = model.getBlock().getChildren().values().get(0);
+        float[] weights = linear.getParameters().get("weight").getArray().toFloatArray();
+        float[] bias = linear.getParameters().get("bias").getArray().toFloatArray();
+        if (weights.length != meta.features().size() || bias.length != 1) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "logistic link model has %d weights and %d biases for %d features", weights.length, bias.length,
+                    meta.features().size()));
+        }
+        return Optional.of(new LinearWeights(weights, bias[0]));
     }
 
     /**

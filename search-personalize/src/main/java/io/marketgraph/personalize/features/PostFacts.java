@@ -40,6 +40,11 @@ public final class PostFacts {
         return byPost.size();
     }
 
+    /** Every post's fact, in no particular order (the featurizer indexes them once at load). */
+    public void forEach(java.util.function.BiConsumer<String, Fact> action) {
+        byPost.forEach(action);
+    }
+
     /** Reads {@code posts.csv} (header naming post_id, seller_kind, seller_id, created_at). */
     public static PostFacts fromPostsCsv(Path file) {
         Map<String, Fact> facts = new HashMap<>();

@@ -3,9 +3,8 @@ package io.marketgraph.personalize.features;
 import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.NodeTable;
-import io.marketgraph.linkpred.features.Cosine;
-import io.marketgraph.linkpred.features.InteractionShares;
 import io.marketgraph.model.NodeKind;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,13 @@ import java.util.Map;
  *   <li>the post: popularity (log1p total interaction weight) and freshness (log1p age in days).</li>
  * </ul>
  * Unknown users or posts get zeros for what needs them. Thread-safe.
+ *
+ * <p>This is the serving hot path (200 candidates per request), so everything that does not depend
+ * on the request is computed once here: one id lookup per candidate gives its node, listing time
+ * and seller node; squared vector norms and popularity are per-node arrays; the user's category
+ * and region shares are dense arrays built once per call; region distances are a table. The values
+ * are those of the straightforward definition ({@code RerankFeaturizerTest} compares them): exactly,
+ * except the cosine, whose dot product is summed in four lanes.
  */
 public final class RerankFeaturizer {
 
@@ -29,42 +35,87 @@ public final class RerankFeaturizer {
             "category_affinity", "region_affinity", "seller_affinity", "popularity", "age_days_log", "same_region",
             "region_distance");
 
+    private static final int COLS = NAMES.size();
     private static final double DAY_MS = 86_400_000.0;
+    private static final int MAX_TABLE_REGIONS = 1024;
+    private static final float[] RANK_LOG = new float[512];
+
+    static {
+        for (int i = 0; i < RANK_LOG.length; i++) {
+            RANK_LOG[i] = (float) Math.log1p(i);
+        }
+    }
+
+    /** What one candidate id resolves to: its node (-1: not in the model), its fact (listing time, seller node). */
+    private record Post(int node, boolean hasFact, long createdAt, int seller) {}
 
     private final CsrGraph graph;
-    private final EmbeddingStore embeddings;
     private final NodeTable nodes;
-    private final PostFacts facts;
+    private final float[] vectors;
+    private final int dim;
     private final RegionCoordinates regions;
-    private final Map<NodeKind, Map<String, Integer>> index = new HashMap<>();
-    private final double[] strength;
+    private final Map<String, Integer> users;
+    private final Map<String, Post> posts = new HashMap<>();
+    private final double[] squaredNorm;
+    private final float[] popularity;
+    private final int categories;
+    private final int regionCount;
+    /** log1p(distance) for every pair of regions the nodes use, when there are at most {@value #MAX_TABLE_REGIONS}. */
+    private final float[] distanceTable;
 
     public RerankFeaturizer(CsrGraph graph, EmbeddingStore embeddings, PostFacts facts, RegionCoordinates regions) {
         this.regions = regions;
         this.graph = graph;
-        this.embeddings = embeddings;
         this.nodes = embeddings.nodes();
-        this.facts = facts;
+        this.vectors = embeddings.vectors();
+        this.dim = embeddings.dim();
+        Map<NodeKind, Map<String, Integer>> index = new EnumMap<>(NodeKind.class);
         for (NodeKind kind : NodeKind.values()) {
             index.put(kind, new HashMap<>());
         }
+        int maxCategory = -1;
+        int maxRegion = -1;
         for (int n = 0; n < nodes.size(); n++) {
             if (nodes.kind(n) != null) {
                 index.get(nodes.kind(n)).put(nodes.id(n), n);
             }
+            maxCategory = Math.max(maxCategory, nodes.category(n));
+            maxRegion = Math.max(maxRegion, nodes.region(n));
         }
-        strength = new double[nodes.size()];
+        this.categories = maxCategory + 1;
+        this.regionCount = maxRegion + 1;
+        this.users = index.get(NodeKind.USER);
+        Map<String, Integer> postNodes = index.get(NodeKind.POST);
+        postNodes.forEach((id, node) -> posts.put(id, new Post(node, false, 0, -1)));
+        facts.forEach((id, fact) -> posts.put(id, new Post(postNodes.getOrDefault(id, -1), true, fact.createdAt(),
+                sellerNode(index, fact))));
+        distanceTable = regionCount <= MAX_TABLE_REGIONS ? new float[regionCount * regionCount] : null;
+        for (int a = 0; distanceTable != null && a < regionCount; a++) {
+            for (int b = 0; b < regionCount; b++) {
+                double d = regions.distance(a, b);
+                distanceTable[a * regionCount + b] = Double.isNaN(d) ? 0f : (float) Math.log1p(d);
+            }
+        }
+        squaredNorm = new double[nodes.size()];
+        popularity = new float[nodes.size()];
         float[] w = graph.weights();
         for (int n = 0; n < nodes.size(); n++) {
+            double strength = 0;
             for (int i = graph.offsets()[n]; i < graph.offsets()[n + 1]; i++) {
-                strength[n] += w == null ? 1 : w[i];
+                strength += w == null ? 1 : w[i];
             }
+            popularity[n] = (float) Math.log1p(strength);
+            double norm = 0;
+            for (int d = n * dim; d < (n + 1) * dim; d++) {
+                norm += vectors[d] * vectors[d]; // as Cosine.of sums it: the same bits
+            }
+            squaredNorm[n] = norm;
         }
     }
 
     /** The user's node, or -1 when the model does not know it. */
     public int user(String userId) {
-        return index.get(NodeKind.USER).getOrDefault(userId, -1);
+        return users.getOrDefault(userId, -1);
     }
 
     /** Interactions of a user in the training graph (0 for unknown users): the cold-start policy reads it. */
@@ -74,44 +125,116 @@ public final class RerankFeaturizer {
 
     /** Row-major features of {@code postIds} (in shown order) for one search by {@code user} at {@code ts}. */
     public float[] features(int user, long ts, List<String> postIds, double[] baseScores) {
-        int cols = NAMES.size();
-        float[] out = new float[postIds.size() * cols];
+        int n = postIds.size();
+        float[] out = new float[n * COLS];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double b : baseScores) {
-            min = Math.min(min, b);
-            max = Math.max(max, b);
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, baseScores[i]);
+            max = Math.max(max, baseScores[i]);
         }
-        InteractionShares shares = user >= 0 ? InteractionShares.of(graph, nodes, user) : null;
-        int dim = embeddings.dim();
-        for (int i = 0; i < postIds.size(); i++) {
-            int o = i * cols;
-            int post = index.get(NodeKind.POST).getOrDefault(postIds.get(i), -1);
+        double[] categoryShare = user >= 0 ? new double[categories] : null;
+        double[] regionShare = user >= 0 ? new double[regionCount] : null;
+        if (user >= 0) {
+            shares(user, categoryShare, regionShare);
+        }
+        int userRegion = user >= 0 ? nodes.region(user) : -1;
+        for (int i = 0; i < n; i++) {
+            int o = i * COLS;
+            Post post = posts.get(postIds.get(i));
+            int p = post == null ? -1 : post.node();
             out[o] = (float) baseScores[i];
             out[o + 1] = (float) (max > min ? (baseScores[i] - min) / (max - min) : 1);
-            out[o + 2] = (float) Math.log1p(i);
-            if (user >= 0 && post >= 0) {
-                out[o + 3] = (float) Cosine.of(embeddings.vectors(), user * dim, embeddings.vectors(), post * dim, dim);
-                out[o + 4] = (float) shares.category(nodes.category(post));
-                out[o + 5] = (float) shares.region(nodes.region(post));
+            out[o + 2] = i < RANK_LOG.length ? RANK_LOG[i] : (float) Math.log1p(i);
+            if (user >= 0 && p >= 0) {
+                out[o + 3] = (float) cosine(user, p);
+                out[o + 4] = (float) share(categoryShare, nodes.category(p));
+                out[o + 5] = (float) share(regionShare, nodes.region(p));
             }
-            PostFacts.Fact fact = facts.get(postIds.get(i));
-            if (user >= 0 && fact != null) {
-                int seller = sellerNode(fact);
-                out[o + 6] = seller >= 0 && graph.hasEdge(user, seller) ? 1f : 0f;
+            boolean fact = post != null && post.hasFact();
+            if (user >= 0 && fact) {
+                out[o + 6] = post.seller() >= 0 && graph.hasEdge(user, post.seller()) ? 1f : 0f;
             }
-            out[o + 7] = post >= 0 ? (float) Math.log1p(strength[post]) : 0f;
-            out[o + 8] = fact != null ? (float) Math.log1p(Math.max(0, ts - fact.createdAt()) / DAY_MS) : 0f;
-            if (user >= 0 && post >= 0 && nodes.region(user) >= 0) {
-                out[o + 9] = nodes.region(user) == nodes.region(post) ? 1f : 0f;
-                double d = regions.distance(nodes.region(user), nodes.region(post));
-                out[o + 10] = Double.isNaN(d) ? 0f : (float) Math.log1p(d);
+            out[o + 7] = p >= 0 ? popularity[p] : 0f;
+            out[o + 8] = fact ? (float) Math.log1p(Math.max(0, ts - post.createdAt()) / DAY_MS) : 0f;
+            if (user >= 0 && p >= 0 && userRegion >= 0) {
+                int postRegion = nodes.region(p);
+                out[o + 9] = userRegion == postRegion ? 1f : 0f;
+                out[o + 10] = regionDistance(userRegion, postRegion);
             }
         }
         return out;
     }
 
-    private int sellerNode(PostFacts.Fact fact) {
+    /**
+     * Cosine of two rows with the norms from the per-node table. The dot product runs four partial
+     * sums (the add latency, not the multiplies, bounds a single running sum): it can differ from
+     * {@code Cosine.of} in the last bits of the double, below what the float feature keeps.
+     */
+    private double cosine(int a, int b) {
+        int ao = a * dim;
+        int bo = b * dim;
+        double d0 = 0;
+        double d1 = 0;
+        double d2 = 0;
+        double d3 = 0;
+        int d = 0;
+        for (; d + 3 < dim; d += 4) {
+            d0 += vectors[ao + d] * vectors[bo + d];
+            d1 += vectors[ao + d + 1] * vectors[bo + d + 1];
+            d2 += vectors[ao + d + 2] * vectors[bo + d + 2];
+            d3 += vectors[ao + d + 3] * vectors[bo + d + 3];
+        }
+        for (; d < dim; d++) {
+            d0 += vectors[ao + d] * vectors[bo + d];
+        }
+        double dot = (d0 + d1) + (d2 + d3);
+        double na = squaredNorm[a];
+        double nb = squaredNorm[b];
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    /** The user's share of interaction weight per category and per region of its neighbours. */
+    private void shares(int user, double[] byCategory, double[] byRegion) {
+        int[] adj = graph.neighbours();
+        float[] w = graph.weights();
+        double total = 0;
+        for (int i = graph.offsets()[user]; i < graph.offsets()[user + 1]; i++) {
+            double weight = w == null ? 1 : w[i];
+            total += weight;
+            int category = nodes.category(adj[i]);
+            int region = nodes.region(adj[i]);
+            if (category >= 0) {
+                byCategory[category] += weight;
+            }
+            if (region >= 0) {
+                byRegion[region] += weight;
+            }
+        }
+        if (total > 0) {
+            for (int c = 0; c < byCategory.length; c++) {
+                byCategory[c] /= total;
+            }
+            for (int r = 0; r < byRegion.length; r++) {
+                byRegion[r] /= total;
+            }
+        }
+    }
+
+    private static double share(double[] shares, int key) {
+        return key < 0 || key >= shares.length ? 0 : shares[key];
+    }
+
+    /** log1p of the distance between the regions, 0 when either has no coordinates. */
+    private float regionDistance(int userRegion, int postRegion) {
+        if (distanceTable != null && postRegion >= 0) {
+            return distanceTable[userRegion * regionCount + postRegion];
+        }
+        double d = regions.distance(userRegion, postRegion);
+        return Double.isNaN(d) ? 0f : (float) Math.log1p(d);
+    }
+
+    private static int sellerNode(Map<NodeKind, Map<String, Integer>> index, PostFacts.Fact fact) {
         for (NodeKind kind : NodeKind.values()) {
             if (kind.name().equals(fact.sellerKind())) {
                 return index.get(kind).getOrDefault(fact.sellerId(), -1);
@@ -119,5 +242,4 @@ public final class RerankFeaturizer {
         }
         return -1;
     }
-
 }

@@ -20,7 +20,8 @@ import java.util.List;
  * on feature differences of (clicked, skipped) candidates of the same search, so that
  * {@code P(i above j) = sigmoid(w . (x_i - x_j))}. Ranking by {@code w . x} is then what it learnt;
  * the standardization and bias of the underlying model are constant across a list and do not change
- * the order.
+ * the order. Serving scores with the weights in plain Java ({@link LinearRerankScorer}): a
+ * DJL forward pass per request cost more than the whole rest of the re-rank.
  *
  * <p>Cold-start policy: users with fewer than {@code minInteractions} interactions in the training
  * graph keep the search engine's order (callers keep it for users the graph does not know at all).
@@ -35,12 +36,14 @@ public final class RerankModel implements AutoCloseable {
     public record Ranking(int[] order, float[] scores, boolean personalized) {}
 
     private final LinkModel pairwise;
+    private final LinearRerankScorer scorer;
     private final int minInteractions;
     private final PostFacts facts;
     private final RegionCoordinates regions;
 
     private RerankModel(LinkModel pairwise, int minInteractions, PostFacts facts, RegionCoordinates regions) {
         this.pairwise = pairwise;
+        this.scorer = pairwise.linearWeights().map(w -> new LinearRerankScorer(pairwise.meta(), w)).orElse(null);
         this.minInteractions = minInteractions;
         this.facts = facts;
         this.regions = regions;
@@ -66,21 +69,24 @@ public final class RerankModel implements AutoCloseable {
         return minInteractions;
     }
 
-    /** Ranks one search's candidates (features row-major in shown order) for a user with {@code interactions}. */
+    /**
+     * Ranks one search's candidates (features row-major in shown order) for a user with
+     * {@code interactions}: scores in plain Java from the logistic layer's weights (the DJL forward
+     * pass only for a model that is not linear), highest first, ties in shown order.
+     */
     public Ranking rank(float[] features, int candidates, int interactions) {
-        int[] order = new int[candidates];
-        Arrays.setAll(order, i -> i);
         if (interactions < minInteractions) {
+            int[] order = new int[candidates];
+            Arrays.setAll(order, i -> i);
             return new Ranking(order, new float[candidates], false);
         }
-        float[] scores = pairwise.score(features, candidates);
-        Integer[] boxed = new Integer[candidates];
-        Arrays.setAll(boxed, i -> i);
-        Arrays.sort(boxed, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
-        for (int i = 0; i < candidates; i++) {
-            order[i] = boxed[i];
-        }
-        return new Ranking(order, scores, true);
+        float[] scores = scorer != null ? scorer.score(features, candidates) : pairwise.score(features, candidates);
+        return new Ranking(ScoreOrder.descending(scores, candidates), scores, true);
+    }
+
+    /** The DJL model's own scores (one forward pass): the reference the plain-Java scores are tested against. */
+    public float[] djlScores(float[] features, int candidates) {
+        return pairwise.score(features, candidates);
     }
 
     public void save(Path dir) {

@@ -1,0 +1,85 @@
+package io.marketgraph.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.marketgraph.api.service.ApiException;
+import io.marketgraph.api.service.RerankService;
+import io.marketgraph.io.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The re-rank route's streaming JSON against Jackson data binding: same result bytes, same parse, same 400s. */
+class RerankJsonTest {
+
+    /** What JDK 17's Double.toString gives (the route's output before it wrote shortest doubles). */
+    private static final ObjectMapper PLAIN = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+    @Test
+    void writes_the_bytes_jackson_writes_for_the_record() throws Exception {
+        List<RerankService.Result> results = List.of(
+                new RerankService.Result("u4", true, null, "learned", "v0002", List.of(
+                        new RerankService.Ranked("p1", 0.7234567165374756, 12.5, null, 3),
+                        new RerankService.Ranked("q \"x\" é\n\u0001", (double) 0.1f, -1e-7, null, 0))),
+                new RerankService.Result("ghost", false, "unknown_user", "base", "v0001", List.of(
+                        new RerankService.Ranked("p2", 200, 200, null, 0))),
+                new RerankService.Result("u1", true, null, "blend", "v0001", List.of(
+                        new RerankService.Ranked("p3", 0.85, 1e300, 0.5000000000000001, 1),
+                        new RerankService.Ranked("p4", 1.0E-5, 0, 0.0, 0))));
+        for (RerankService.Result r : results) {
+            String written = new String(RerankJson.write(r), StandardCharsets.UTF_8);
+            assertEquals(ApiApp.RESPONSES.writeValueAsString(r), written);
+            assertEquals(PLAIN.readTree(PLAIN.writeValueAsString(r)), PLAIN.readTree(written), "the same values as before");
+        }
+        // the shortest form: JDK 17's Double.toString writes 1e23 as 9.999999999999999E22 (the same double)
+        assertEquals("{\"userId\":\"u\",\"personalized\":true,\"reason\":null,\"strategy\":\"blend\",\"modelVersion\":\"v\","
+                + "\"candidates\":[{\"postId\":\"p\",\"score\":0.002,\"baseScore\":1.0E23,\"affinity\":0.1,\"baseRank\":7}]}",
+                new String(RerankJson.write(new RerankService.Result("u", true, null, "blend", "v",
+                        List.of(new RerankService.Ranked("p", 0.002, 1e23, 0.1, 7)))), StandardCharsets.UTF_8));
+        assertEquals("9.999999999999999E22", Double.toString(1e23));
+    }
+
+    @Test
+    void well_formed_bodies_parse_in_one_pass_and_everything_else_as_before() {
+        RerankJson.Request r = parse("{\"query\":\"bike\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":2},"
+                + "{\"baseScore\":-1.5e2,\"postId\":\"p\\u00e9\"}],\"userId\":\"u\\\"1\"}");
+        assertEquals("u\"1", r.userId());
+        assertArrayEquals(new String[] {"p1", "pé"}, r.postIds());
+        assertArrayEquals(new double[] {2, -150}, r.baseScores());
+        // off the common path, the data-binding parser accepts what it always accepted (a number as id, a numeric string) ...
+        RerankJson.Request coerced = parse("{\"userId\":7,\"candidates\":[{\"postId\":8,\"baseScore\":\"0.5\"}]}");
+        assertEquals("7", coerced.userId());
+        assertArrayEquals(new String[] {"8"}, coerced.postIds());
+        assertArrayEquals(new double[] {0.5}, coerced.baseScores());
+        assertEquals(0, parse("{\"userId\":\"u\",\"candidates\":[]}").postIds().length);
+        // ... and rejects what it always rejected, with the same messages
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":\"high\"}]}", "field 'candidates[0].baseScore'");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1,\"x\":1}]}",
+                "unknown field 'x' in 'candidates[0]'");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[]} {}", "request body");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[{", "malformed JSON at line 1 column");
+        assertRejected("{\"candidates\":[]}", "fields 'userId' and 'candidates' are required");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[null]}", "candidates[0] needs postId and baseScore");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\"}]}", "candidates[0] needs postId and baseScore");
+        assertRejected("", "request body is empty");
+        assertRejected("null", "request body is null");
+    }
+
+    private static RerankJson.Request parse(String body) {
+        return RerankJson.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertRejected(String body, String message) {
+        try {
+            parse(body);
+        } catch (ApiException e) {
+            assertEquals(400, e.status());
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(message), e.getMessage());
+            return;
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+}
