@@ -37,6 +37,8 @@ final class PartitionedWriter {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Map<String, String> retries = new HashMap<>();
+    private final AtomicLong retried = new AtomicLong();
 
     @SuppressWarnings("unchecked")
     PartitionedWriter(Driver driver, int threadCount, int batchSize, ProgressTracker.Stage stage,
@@ -62,6 +64,17 @@ final class PartitionedWriter {
 
     /** Buffers {@code row} for {@code cypher} in the partition of {@code key}; sends full batches. */
     void add(String cypher, String key, Map<String, Object> row) {
+        add(cypher, cypher, key, row);
+    }
+
+    /**
+     * As {@link #add(String, String, Map)}, but a batch the driver retries (after a transient error:
+     * a deadlock, a lost connection, possibly after its commit succeeded) runs {@code retryCypher}
+     * instead: a CREATE statement must name its MERGE twin here, so that a retry never writes a
+     * relationship twice.
+     */
+    void add(String cypher, String retryCypher, String key, Map<String, Object> row) {
+        retries.putIfAbsent(cypher, retryCypher);
         int partition = Math.floorMod(key.hashCode(), threads.length);
         List<Map<String, Object>> rows = buffers[partition].computeIfAbsent(cypher, c -> new ArrayList<>(batchSize));
         rows.add(row);
@@ -77,10 +90,17 @@ final class PartitionedWriter {
         Map<String, Object> params = new HashMap<>(fixedParams);
         params.put("rows", rows);
         Session session = sessions[partition];
+        String retryCypher = retries.getOrDefault(cypher, cypher);
         threads[partition].execute(() -> {
             try {
                 if (failure.get() == null) {
-                    long n = session.executeWrite(tx -> tx.run(cypher, params).single().get("written").asLong());
+                    int[] attempts = {0};
+                    long n = session.executeWrite(tx -> {
+                        if (attempts[0]++ > 0) {
+                            retried.incrementAndGet();
+                        }
+                        return tx.run(attempts[0] == 1 ? cypher : retryCypher, params).single().get("written").asLong();
+                    });
                     sent.addAndGet(rows.size());
                     written.addAndGet(n);
                     stage.advance(rows.size());
@@ -135,5 +155,10 @@ final class PartitionedWriter {
 
     long written() {
         return written.get();
+    }
+
+    /** Batches the driver ran more than once (after transient errors). */
+    long retried() {
+        return retried.get();
     }
 }
