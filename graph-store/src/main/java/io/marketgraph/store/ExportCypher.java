@@ -25,23 +25,30 @@ final class ExportCypher {
         }
     }
 
+    /** Node statements hand back each row's Neo4j node id, for the relationship statements. */
+    private static final String RETURN_IDS = "RETURN count(*) AS written, collect([row.n, id(n)]) AS ids";
+
     private ExportCypher() {}
 
     static Statement node(String label) {
         return new Statement(
                 "UNWIND $rows AS row CREATE (n:" + label + " {id: row.id, region: row.region, category: row.category, "
-                        + "degree: row.degree, pagerank: row.pagerank, component: row.component}) RETURN count(*) AS written",
+                        + "degree: row.degree, pagerank: row.pagerank, component: row.component}) " + RETURN_IDS,
                 "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) "
                         + "SET n.region = row.region, n.category = row.category, n.degree = row.degree, "
-                        + "n.pagerank = row.pagerank, n.component = row.component RETURN count(*) AS written");
+                        + "n.pagerank = row.pagerank, n.component = row.component " + RETURN_IDS);
     }
 
     /**
-     * {@code (a:sourceLabel {id: row.s})-[r:type]->(b:targetLabel {id: row.t})} with the properties
-     * {@code row.p} (SET r = map: a MERGE also removes properties the input no longer has).
+     * {@code (a:sourceLabel)-[r:type]->(b:targetLabel)} between the nodes whose Neo4j node ids are
+     * {@code row.s} and {@code row.t} (as the node stage of the same export returned them: a seek by
+     * id, no index lookup and no index-entry lock; a node deleted or relabelled since is not matched
+     * and the row is not counted), with the properties {@code row.p} (SET r = map: a MERGE also
+     * removes properties the input no longer has).
      */
     static Statement relationship(String sourceLabel, String type, String targetLabel) {
-        String match = "UNWIND $rows AS row MATCH (a:" + sourceLabel + " {id: row.s}) MATCH (b:" + targetLabel + " {id: row.t}) ";
+        String match = "UNWIND $rows AS row MATCH (a:" + sourceLabel + ") WHERE id(a) = row.s "
+                + "MATCH (b:" + targetLabel + ") WHERE id(b) = row.t ";
         return new Statement(
                 match + "CREATE (a)-[r:" + type + "]->(b) SET r = row.p RETURN count(*) AS written",
                 match + "MERGE (a)-[r:" + type + "]->(b) SET r = row.p RETURN count(*) AS written");

@@ -7,6 +7,7 @@ import io.marketgraph.io.NodeTable;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.progress.ProgressTracker;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -82,9 +83,10 @@ public final class GraphExporter {
         NodeTable table = NodeTable.read(nodesTsv);   // validates node numbers 0..n-1 and kinds
         requireUniqueIds(table, nodesTsv);
         Map<String, Boolean> firstLoad = new LinkedHashMap<>();
-        Map<NodeKind, Long> nodes = exportNodes(nodesTsv, table.size(), firstLoad);
+        long[] neo4jIds = new long[table.size()];
+        Map<NodeKind, Long> nodes = exportNodes(nodesTsv, neo4jIds, firstLoad);
         RelationshipExporter.Result rels = new RelationshipExporter(driver, batchSize, threads, progress)
-                .export(graphDir, table);
+                .export(graphDir, table, neo4jIds);
         firstLoad.putAll(rels.firstLoad());
         return new Result(nodes, rels.interactions(), rels.listed(), rels.rejected(), rels.typed(), firstLoad,
                 rels.retriedBatches());
@@ -103,7 +105,10 @@ public final class GraphExporter {
         }
     }
 
-    private Map<NodeKind, Long> exportNodes(Path nodesTsv, int count, Map<String, Boolean> firstLoad) {
+    /** Writes the nodes and fills {@code neo4jIds} (dense node -> Neo4j node id). */
+    private Map<NodeKind, Long> exportNodes(Path nodesTsv, long[] neo4jIds, Map<String, Boolean> firstLoad) {
+        int count = neo4jIds.length;
+        Arrays.fill(neo4jIds, -1);
         Map<NodeKind, Long> written = new EnumMap<>(NodeKind.class);
         Map<NodeKind, ExportCypher.Statement> statements = new EnumMap<>(NodeKind.class);
         Map<NodeKind, Boolean> fresh = new EnumMap<>(NodeKind.class);
@@ -113,10 +118,12 @@ public final class GraphExporter {
             firstLoad.put(label, fresh.get(kind));
         });
         try (ProgressTracker.Stage stage = progress.stage("nodes", count)) {
-            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
+            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of())
+                    .withIds((node, id) -> neo4jIds[node] = id);
             try {
                 NodeRowReader.read(nodesTsv, node -> {
                     Map<String, Object> row = new HashMap<>(8);
+                    row.put("n", node.node());
                     row.put("id", node.id());
                     row.put("region", node.region() < 0 ? null : node.region());
                     row.put("category", node.category() < 0 ? null : node.category());
@@ -132,7 +139,7 @@ public final class GraphExporter {
             }
             // MERGE and CREATE write every row: anything else is a bug, not bad input
             long total = writer.written();
-            if (total != count) {
+            if (total != count || Arrays.stream(neo4jIds).anyMatch(id -> id < 0)) {
                 throw new IllegalStateException(String.format(Locale.ROOT,
                         "Neo4j wrote %d of %d nodes", total, count));
             }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 
 /**
  * Writes rows with {@code threads} concurrent sessions: rows are routed by a partition key (the
@@ -39,6 +41,12 @@ final class PartitionedWriter {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Map<String, String> retries = new HashMap<>();
     private final AtomicLong retried = new AtomicLong();
+    private IdSink idSink;
+
+    /** Receives a statement's {@code ids}: pairs {@code [row's dense node, Neo4j node id]}. */
+    interface IdSink {
+        void accept(int node, long neo4jId);
+    }
 
     @SuppressWarnings("unchecked")
     PartitionedWriter(Driver driver, int threadCount, int batchSize, ProgressTracker.Stage stage,
@@ -60,6 +68,16 @@ final class PartitionedWriter {
             sessions[p] = driver.session();   // used only by its own thread from here on
             buffers[p] = new HashMap<>();
         }
+    }
+
+    /**
+     * For statements that also {@code RETURN collect([row.n, id(n)]) AS ids}: the writer threads
+     * hand each pair to {@code sink} (different rows from different threads; what they wrote is
+     * visible to the caller after {@link #finish}). Set before the first {@code add}.
+     */
+    PartitionedWriter withIds(IdSink sink) {
+        this.idSink = sink;
+        return this;
     }
 
     /** Buffers {@code row} for {@code cypher} in the partition of {@code key}; sends full batches. */
@@ -95,14 +113,19 @@ final class PartitionedWriter {
             try {
                 if (failure.get() == null) {
                     int[] attempts = {0};
-                    long n = session.executeWrite(tx -> {
+                    Record result = session.executeWrite(tx -> {
                         if (attempts[0]++ > 0) {
                             retried.incrementAndGet();
                         }
-                        return tx.run(attempts[0] == 1 ? cypher : retryCypher, params).single().get("written").asLong();
+                        return tx.run(attempts[0] == 1 ? cypher : retryCypher, params).single();
                     });
+                    if (idSink != null) {
+                        for (Value pair : result.get("ids").values()) {
+                            idSink.accept(pair.get(0).asInt(), pair.get(1).asLong());
+                        }
+                    }
                     sent.addAndGet(rows.size());
-                    written.addAndGet(n);
+                    written.addAndGet(result.get("written").asLong());
                     stage.advance(rows.size());
                 }
             } catch (RuntimeException e) {

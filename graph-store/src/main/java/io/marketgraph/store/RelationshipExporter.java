@@ -53,6 +53,7 @@ final class RelationshipExporter {
     private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     private final Map<String, Boolean> firstLoad = new LinkedHashMap<>();
     private long retried;
+    private long[] neo4jIds;
 
     RelationshipExporter(Driver driver, int batchSize, int threads, ProgressTracker progress) {
         this.driver = driver;
@@ -61,7 +62,9 @@ final class RelationshipExporter {
         this.progress = progress;
     }
 
-    Result export(Path graphDir, NodeTable table) {
+    /** {@code neo4jIds}: the Neo4j node id of each dense node, as the node stage wrote it. */
+    Result export(Path graphDir, NodeTable table, long[] neo4jIds) {
+        this.neo4jIds = neo4jIds;
         Path interactionsTsv = graphDir.resolve(GraphDirectory.INTERACTIONS_TSV);
         boolean typed = Files.exists(interactionsTsv);
         PairWeights weights = readWeights(graphDir.resolve(GraphDirectory.EDGES_TSV), table, typed);
@@ -130,7 +133,7 @@ final class RelationshipExporter {
                         }
                         ExportCypher.Statement st = statements.get(target);
                         String targetId = table.id(dst);
-                        writer.add(st.first(fresh), st.merge(), targetId, Map.of("s", table.id(src), "t", targetId, "p", props));
+                        writer.add(st.first(fresh), st.merge(), targetId, Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", props));
                     }
                 });
             } finally {
@@ -159,7 +162,7 @@ final class RelationshipExporter {
                     } else {
                         String postId = table.id(dst);
                         writer.add(st.first(fresh), st.merge(), postId,
-                                Map.of("s", table.id(src), "t", postId, "p", Map.of("weight", weight)));
+                                Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", Map.of("weight", weight)));
                     }
                 });
             } finally {
@@ -183,7 +186,7 @@ final class RelationshipExporter {
                     ExportCypher.Statement st = statements.get(table.kind(target));
                     String targetId = table.id(target);
                     writer.add(st.first(fresh), st.merge(), targetId,
-                            Map.of("s", table.id(user), "t", targetId, "p", Map.of("weight", weight)));
+                            Map.of("s", neo4jIds[user], "t", neo4jIds[target], "p", Map.of("weight", weight)));
                 });
             } finally {
                 writer.finish();
