@@ -39,6 +39,10 @@ public final class ExportBench {
             "  --batch-size N     rows per transaction; default: " + ExportConfig.DEFAULT_BATCH_SIZE,
             "  --threads N        concurrent writer sessions; default: " + ExportConfig.DEFAULT_THREADS,
             "  --seed N           generator seed; default: 42",
+            "  --warmup-edges N   before the measured runs, export a separate graph (a fifth of the nodes, N",
+            "                     interactions, seed+1) and delete everything again, so that the first measured",
+            "                     run is a first export into an empty database on a warmed-up server JVM;",
+            "                     default: 0 (none: the first run includes the fresh server's JIT warm-up)",
             "  --work-dir DIR     graph directory and Neo4j data go here (replaced); default: target/bench-export-neo4j",
             "  --page-cache-mb MB embedded Neo4j page cache; default: " + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
             "  --out FILE         also write the JSON result there; default: none",
@@ -63,6 +67,8 @@ public final class ExportBench {
         int batchSize;
         int threads;
         int pageCacheMb;
+        int warmupEdges;
+        SyntheticGraph warmup;
         try {
             graph = new SyntheticGraph(intFlag(flags, "--users", 60_000), intFlag(flags, "--posts", 35_000),
                     intFlag(flags, "--businesses", 5_000), intFlag(flags, "--edges", 500_000), 50, 40,
@@ -70,6 +76,9 @@ public final class ExportBench {
             batchSize = intFlag(flags, "--batch-size", ExportConfig.DEFAULT_BATCH_SIZE);
             threads = intFlag(flags, "--threads", ExportConfig.DEFAULT_THREADS);
             pageCacheMb = intFlag(flags, "--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB);
+            warmupEdges = intFlag(flags, "--warmup-edges", 0);
+            warmup = warmupEdges <= 0 ? null : new SyntheticGraph(Math.max(1, graph.users() / 5), Math.max(1, graph.posts() / 5),
+                    Math.max(1, graph.businesses() / 5), warmupEdges, 50, 40, graph.seed() + 1);
         } catch (IllegalArgumentException e) {
             System.err.println("bench-export-neo4j: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
@@ -103,6 +112,10 @@ public final class ExportBench {
             result.put("serverStartSeconds", (System.nanoTime() - s0) / 1e9);
             Neo4jConnection connection = Neo4jConnection.noAuth(server.boltUri(), Neo4jConnection.BATCH_RETRY);
             try (Driver driver = connection.openDriver()) {
+                if (warmup != null) {
+                    result.put("warmup", warmUp(driver, connection.describe(), warmup, work.resolve("warmup-graph"),
+                            batchSize, threads));
+                }
                 ExportConfig config = new ExportConfig(graphDir, null, null, batchSize, threads, 0.0);
                 List<Long> counts = null;
                 for (String run : List.of("firstRun", "secondRun")) {
@@ -121,6 +134,24 @@ public final class ExportBench {
         if (flags.containsKey("--out")) {
             Json.write(Path.of(flags.get("--out")), result);
         }
+    }
+
+    /** Exports {@code graph}, then deletes every node and relationship: the database is empty again. */
+    private static Map<String, Object> warmUp(Driver driver, String neo4j, SyntheticGraph graph, Path dir,
+                                              int batchSize, int threads) {
+        graph.write(dir);
+        ExportResult r = new ExportJob(driver, neo4j, new LoggingProgressTracker("bench-export-neo4j warmup", System.err::println))
+                .run(new ExportConfig(dir, null, null, batchSize, threads, 0.0));
+        long t0 = System.nanoTime();
+        try (Session session = driver.session()) {
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+        List<Long> left = counts(driver);
+        if (left.get(0) != 0 || left.get(1) != 0) {
+            throw new IllegalStateException("warm-up: the database is not empty after the delete: " + left);
+        }
+        return Map.of("nodes", r.nodeCount(), "relationships", r.relationships(), "exportSeconds", r.seconds(),
+                "deleteSeconds", (System.nanoTime() - t0) / 1e9);
     }
 
     private static Map<String, Object> runReport(ExportResult r, List<Long> counts) {
