@@ -22,7 +22,11 @@ import org.neo4j.driver.Value;
  * the same node of that side, which keeps lock waits and deadlocks between them rare (the driver
  * retries a deadlocked batch). Within a partition the batches run in order, one at a time, each an
  * {@code executeWrite} of one {@code UNWIND $rows} statement ending in
- * {@code RETURN count(*) AS written} (see {@link BatchWriter}).
+ * {@code RETURN count(*) AS written}: rows whose MATCH found nothing are not counted, which is
+ * how callers see (and report) rows that named unknown nodes. The driver retries a batch on
+ * transient errors, so a statement must be idempotent, or name an idempotent twin for retries
+ * ({@link #add(String, String, String, Map)}, used for CREATE). Holds the batch's rows until it is
+ * written, never more than the memory bound below.
  *
  * <p>Memory: per partition and statement one filling batch, plus at most two batches a thread in
  * flight. More threads use more cores of the server (a transaction runs on one server thread).

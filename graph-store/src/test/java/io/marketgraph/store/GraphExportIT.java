@@ -70,6 +70,7 @@ class GraphExportIT {
         assertEquals(4, result.interactions());
         assertEquals(0, result.listed());
         assertEquals(ExportResult.UNTYPED, result.relationshipSource());
+        assertTrue(result.summary().contains("  relationships of: " + ExportResult.UNTYPED + "\n"), result.summary());
         assertEquals(Map.of(RejectReason.EDGE_BETWEEN_USERS, 1L, RejectReason.EDGE_WITHOUT_USER, 1L), result.rejected());
         assertEquals(12, result.recordsRead());
         assertEquals(List.of(

@@ -2,6 +2,7 @@ package io.marketgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.model.NodeKind;
@@ -91,6 +92,11 @@ class TypedGraphExportIT {
                 Neo4jTestSupport.rows(COUNT_BY_TYPE));
         assertEquals(EXPECTED_RELS, Neo4jTestSupport.rows(GraphExportIT.DUMP_RELS));
         assertEquals(2, Neo4jTestSupport.count("MATCH ()-[r:INTERACTED]->() WHERE r.n_view >= 2 RETURN count(r)"));
+        String summary = result.summary();
+        assertTrue(summary.contains("  listings:         3  (LISTED)\n"), summary);
+        assertTrue(summary.contains("  relationships of: " + ExportResult.TYPED + "\n"), summary);
+        assertTrue(summary.contains("  written with:     CREATE (first load) [User, Post, Business, INTERACTED, LISTED], "
+                + "MERGE []; 0 batches retried\n"), summary);
     }
 
     @Test
