@@ -65,6 +65,15 @@ public final class InteractionTable {
         return false;
     }
 
+    /** One row of an interactions file, as {@link #forEach} hands it over. */
+    public interface RowSink {
+        /**
+         * @param counts the row's count per {@link Action} (by ordinal); the array is reused for the
+         *               next row, copy what you keep
+         */
+        void accept(int src, int dst, int[] counts);
+    }
+
     /**
      * Reads a file or directory of parts; node ids must be below {@code nodeCount}.
      *
@@ -72,10 +81,44 @@ public final class InteractionTable {
      */
     public static InteractionTable read(Path path, int nodeCount) {
         int actions = Action.values().length;
-        int size = 0;
-        int[] src = new int[1024];
-        int[] dst = new int[1024];
+        int[] size = {0};
+        int[][] src = {new int[1024]};
+        int[][] dst = {new int[1024]};
         int[][] counts = new int[actions][1024];
+        forEach(path, nodeCount, (s, d, c) -> {
+            int n = size[0];
+            if (n == src[0].length) {
+                src[0] = Arrays.copyOf(src[0], n * 2);
+                dst[0] = Arrays.copyOf(dst[0], n * 2);
+                for (int a = 0; a < actions; a++) {
+                    counts[a] = Arrays.copyOf(counts[a], n * 2);
+                }
+            }
+            src[0][n] = s;
+            dst[0][n] = d;
+            for (int a = 0; a < actions; a++) {
+                counts[a][n] = c[a];
+            }
+            size[0] = n + 1;
+        });
+        int[][] trimmed = new int[actions][];
+        for (int a = 0; a < actions; a++) {
+            trimmed[a] = Arrays.copyOf(counts[a], size[0]);
+        }
+        return new InteractionTable(Arrays.copyOf(src[0], size[0]), Arrays.copyOf(dst[0], size[0]), trimmed);
+    }
+
+    /**
+     * Streams a file or directory of parts row by row (memory: one row), with the same validation
+     * as {@link #read}: node ids below {@code nodeCount}, counts integers {@code >= 0}.
+     *
+     * @return the number of rows
+     * @throws InvalidInputException naming the file, line and value
+     */
+    public static long forEach(Path path, int nodeCount, RowSink sink) {
+        int actions = Action.values().length;
+        int[] counts = new int[actions];
+        long rows = 0;
         for (Path part : TextFiles.parts(path)) {
             try (BufferedReader in = TextFiles.open(part)) {
                 String line;
@@ -95,29 +138,19 @@ public final class InteractionTable {
                                 "%s line %d: expected %d columns (%s), got %d", part, lineNo, 2 + actions,
                                 HEADER.replace('\t', ' '), cols.length));
                     }
-                    if (size == src.length) {
-                        src = Arrays.copyOf(src, size * 2);
-                        dst = Arrays.copyOf(dst, size * 2);
-                        for (int a = 0; a < actions; a++) {
-                            counts[a] = Arrays.copyOf(counts[a], size * 2);
-                        }
-                    }
-                    src[size] = node(cols[0], nodeCount, part, lineNo);
-                    dst[size] = node(cols[1], nodeCount, part, lineNo);
+                    int src = node(cols[0], nodeCount, part, lineNo);
+                    int dst = node(cols[1], nodeCount, part, lineNo);
                     for (int a = 0; a < actions; a++) {
-                        counts[a][size] = count(cols[2 + a], Action.values()[a], part, lineNo);
+                        counts[a] = count(cols[2 + a], Action.values()[a], part, lineNo);
                     }
-                    size++;
+                    sink.accept(src, dst, counts);
+                    rows++;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Failed to read interactions " + part, e);
             }
         }
-        int[][] trimmed = new int[actions][];
-        for (int a = 0; a < actions; a++) {
-            trimmed[a] = Arrays.copyOf(counts[a], size);
-        }
-        return new InteractionTable(Arrays.copyOf(src, size), Arrays.copyOf(dst, size), trimmed);
+        return rows;
     }
 
     private static int node(String value, int nodeCount, Path part, long lineNo) {

@@ -3,6 +3,7 @@ package io.marketgraph.store;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.progress.ProgressTracker;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 
@@ -31,13 +32,22 @@ public final class ExportJob {
         Map<NodeKind, Long> nodes = new EnumMap<>(NodeKind.class);
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         long interactions = 0;
+        long listed = 0;
+        String source = null;
+        Map<String, Boolean> firstLoad = new LinkedHashMap<>();
+        long retried = 0;
         long read = 0;
         if (config.graph() != null) {
             GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), config.threads(), progress).export(config.graph());
             nodes.putAll(graph.nodes());
             interactions = graph.interactions();
+            listed = graph.listed();
+            source = graph.typed() ? ExportResult.TYPED : ExportResult.UNTYPED;
+            firstLoad.putAll(graph.firstLoad());
+            retried += graph.retriedBatches();
             graph.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
-            read += graph.nodeCount() + graph.interactions() + graph.rejected().values().stream().mapToLong(Long::longValue).sum();
+            read += graph.nodeCount() + graph.interactions() + graph.listed()
+                    + graph.rejected().values().stream().mapToLong(Long::longValue).sum();
         }
         long links = 0;
         long deleted = 0;
@@ -50,8 +60,8 @@ public final class ExportJob {
             read += result.read();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ExportResult(neo4j, nodes, interactions, config.modelVersion(), links, deleted, read,
-                rejected, progress.stageSeconds(), seconds);
+        return new ExportResult(neo4j, nodes, interactions, listed, source, config.modelVersion(), links, deleted, read,
+                rejected, firstLoad, retried, progress.stageSeconds(), seconds);
     }
 
     /** Whether the rejected share exceeds what {@code config} allows (the CLI then exits 3). */

@@ -7,32 +7,37 @@ import io.marketgraph.io.NodeTable;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.progress.ProgressTracker;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 
 /**
  * Writes a graph directory into Neo4j: one node per row of {@code nodes.tsv} ({@code :User},
  * {@code :Post}, {@code :Business} with {@code id, region, category, degree, pagerank, component};
- * -1 regions and categories are left unset) and one {@code (:User)-[:INTERACTED {weight}]->(:Post|:Business)}
- * per edge of {@code edges.tsv}, oriented from the user whichever way the edge was stored.
+ * -1 regions and categories are left unset), then the relationships ({@link RelationshipExporter}:
+ * typed INTERACTED and LISTED from {@code interactions.tsv} + {@code edges.tsv}, or untyped
+ * INTERACTED from {@code edges.tsv} alone).
  *
- * <p>Idempotent: nodes MERGE on their unique id, relationships MERGE between the two matched
- * nodes, and every property is SET from the input, so a second run over the same directory leaves
- * the same nodes, relationships and properties. Memory: the node table's kinds and ids (to turn
- * dense edge ends into ids) plus one batch per statement.
+ * <p>Idempotent: a label or relationship type that already has data is written with MERGE on the
+ * unique id (nodes) or between the two matched nodes (relationships), every property SET from the
+ * input; one that is empty when its stage starts (a first load) with CREATE ({@link ExportCypher}).
+ * Either way a second run over the same directory leaves the same nodes, relationships and
+ * properties. Memory: the node table, the edge weights and one batch per statement.
  */
 public final class GraphExporter {
 
-    /** The relationship type of every interaction edge. */
-    public static final String INTERACTED = "INTERACTED";
+    /** The relationship type of user -> post/business interactions. */
+    public static final String INTERACTED = RelationshipExporter.INTERACTED;
+    /** The relationship type of seller (user or business) -> post listings. */
+    public static final String LISTED = RelationshipExporter.LISTED;
 
-    private static final Map<NodeKind, String> NODE_MERGE = new EnumMap<>(Map.of(
-            NodeKind.USER, nodeMerge("User"), NodeKind.POST, nodeMerge("Post"), NodeKind.BUSINESS, nodeMerge("Business")));
-
-    private static final Map<NodeKind, String> INTERACTION_MERGE = new EnumMap<>(Map.of(
-            NodeKind.POST, interactionMerge("Post"), NodeKind.BUSINESS, interactionMerge("Business")));
+    private static final Map<NodeKind, String> LABELS = new EnumMap<>(Map.of(
+            NodeKind.USER, "User", NodeKind.POST, "Post", NodeKind.BUSINESS, "Business"));
 
     private final Driver driver;
     private final int batchSize;
@@ -46,22 +51,18 @@ public final class GraphExporter {
         this.progress = progress;
     }
 
-    private static String nodeMerge(String label) {
-        return "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) "
-                + "SET n.region = row.region, n.category = row.category, n.degree = row.degree, "
-                + "n.pagerank = row.pagerank, n.component = row.component RETURN count(*) AS written";
-    }
-
-    private static String interactionMerge(String targetLabel) {
-        return "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) "
-                + "MERGE (u)-[r:" + INTERACTED + "]->(t) SET r.weight = row.w RETURN count(*) AS written";
-    }
-
-    /** Counts of one graph export. */
-    public record Result(Map<NodeKind, Long> nodes, long interactions, Map<RejectReason, Long> rejected) {
+    /**
+     * Counts of one graph export.
+     *
+     * @param typed     whether relationships came from interactions.tsv (else edges.tsv alone)
+     * @param firstLoad per label and relationship type: true where it was empty and written with CREATE
+     */
+    public record Result(Map<NodeKind, Long> nodes, long interactions, long listed, Map<RejectReason, Long> rejected,
+                         boolean typed, Map<String, Boolean> firstLoad, long retriedBatches) {
         public Result {
             nodes = Map.copyOf(nodes);
             rejected = Map.copyOf(rejected);
+            firstLoad = Collections.unmodifiableMap(new LinkedHashMap<>(firstLoad));
         }
 
         public long nodeCount() {
@@ -78,69 +79,71 @@ public final class GraphExporter {
             throw new InvalidInputException("graph directory " + graphDir + " has no " + AtomicOutput.SUCCESS
                     + ": it is incomplete (a failed or running build-graph)");
         }
-        NodeTable table = NodeTable.read(graphDir.resolve(GraphDirectory.NODES_TSV));   // validates ids 0..n-1
-        Map<NodeKind, Long> nodes = exportNodes(graphDir.resolve(GraphDirectory.NODES_TSV), table.size());
-        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
-        long interactions = exportInteractions(graphDir.resolve(GraphDirectory.EDGES_TSV), table, rejected);
-        return new Result(nodes, interactions, rejected);
+        Path nodesTsv = graphDir.resolve(GraphDirectory.NODES_TSV);
+        NodeTable table = NodeTable.read(nodesTsv);   // validates node numbers 0..n-1 and kinds
+        requireUniqueIds(table, nodesTsv);
+        Map<String, Boolean> firstLoad = new LinkedHashMap<>();
+        long[] neo4jIds = new long[table.size()];
+        Map<NodeKind, Long> nodes = exportNodes(nodesTsv, neo4jIds, firstLoad);
+        RelationshipExporter.Result rels = new RelationshipExporter(driver, batchSize, threads, progress)
+                .export(graphDir, table, neo4jIds);
+        firstLoad.putAll(rels.firstLoad());
+        return new Result(nodes, rels.interactions(), rels.listed(), rels.rejected(), rels.typed(), firstLoad,
+                rels.retriedBatches());
     }
 
-    private Map<NodeKind, Long> exportNodes(Path nodesTsv, int count) {
+    /** Two rows with one kind and id would be one node under MERGE and a constraint error under CREATE. */
+    private static void requireUniqueIds(NodeTable table, Path nodesTsv) {
+        Map<String, Integer> seen = new HashMap<>(table.size() * 2);
+        for (int node = 0; node < table.size(); node++) {
+            Integer before = seen.putIfAbsent(table.kind(node) + "\t" + table.id(node), node);
+            if (before != null) {
+                throw new InvalidInputException(String.format(Locale.ROOT,
+                        "%s: column 'id': %s id '%s' is listed twice (nodes %d and %d); ids must be unique per kind",
+                        nodesTsv, table.kind(node), table.id(node), before, node));
+            }
+        }
+    }
+
+    /** Writes the nodes and fills {@code neo4jIds} (dense node -> Neo4j node id). */
+    private Map<NodeKind, Long> exportNodes(Path nodesTsv, long[] neo4jIds, Map<String, Boolean> firstLoad) {
+        int count = neo4jIds.length;
+        Arrays.fill(neo4jIds, -1);
         Map<NodeKind, Long> written = new EnumMap<>(NodeKind.class);
+        Map<NodeKind, ExportCypher.Statement> statements = new EnumMap<>(NodeKind.class);
+        Map<NodeKind, Boolean> fresh = new EnumMap<>(NodeKind.class);
+        LABELS.forEach((kind, label) -> {
+            statements.put(kind, ExportCypher.node(label));
+            fresh.put(kind, ExportCypher.noNodes(driver, label));
+            firstLoad.put(label, fresh.get(kind));
+        });
         try (ProgressTracker.Stage stage = progress.stage("nodes", count)) {
-            Map<NodeKind, PartitionedWriter> writers = new EnumMap<>(NodeKind.class);
-            NODE_MERGE.keySet().forEach(kind -> writers.put(kind,
-                    new PartitionedWriter(driver, threads, batchSize, stage, Map.of())));
+            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of())
+                    .withIds((node, id) -> neo4jIds[node] = id);
             try {
                 NodeRowReader.read(nodesTsv, node -> {
                     Map<String, Object> row = new HashMap<>(8);
+                    row.put("n", node.node());
                     row.put("id", node.id());
                     row.put("region", node.region() < 0 ? null : node.region());
                     row.put("category", node.category() < 0 ? null : node.category());
                     row.put("degree", node.degree());
                     row.put("pagerank", node.pagerank());
                     row.put("component", node.component());
-                    writers.get(node.kind()).add(NODE_MERGE.get(node.kind()), node.id(), row);
-                });
-            } finally {
-                for (PartitionedWriter writer : writers.values()) {
-                    writer.finish();
-                }
-            }
-            writers.forEach((kind, writer) -> written.put(kind, writer.written()));
-        }
-        return written;
-    }
-
-    private long exportInteractions(Path edgesTsv, NodeTable table, Map<RejectReason, Long> rejected) {
-        long total = EdgeRowReader.count(edgesTsv);
-        try (ProgressTracker.Stage stage = progress.stage("interactions", total)) {
-            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
-            try {
-                EdgeRowReader.read(edgesTsv, table.size(), (src, dst, weight, file, line) -> {
-                    NodeKind a = table.kind(src);
-                    NodeKind b = table.kind(dst);
-                    if (a == NodeKind.USER && b == NodeKind.USER) {
-                        reject(rejected, RejectReason.EDGE_BETWEEN_USERS, stage);
-                    } else if (a != NodeKind.USER && b != NodeKind.USER) {
-                        reject(rejected, RejectReason.EDGE_WITHOUT_USER, stage);
-                    } else {
-                        int user = a == NodeKind.USER ? src : dst;
-                        int target = a == NodeKind.USER ? dst : src;
-                        String targetId = table.id(target);
-                        writer.add(INTERACTION_MERGE.get(table.kind(target)), targetId,
-                                Map.of("u", table.id(user), "t", targetId, "w", weight));
-                    }
+                    ExportCypher.Statement st = statements.get(node.kind());
+                    writer.add(st.first(fresh.get(node.kind())), st.merge(), node.id(), row);
+                    written.merge(node.kind(), 1L, Long::sum);
                 });
             } finally {
                 writer.finish();
             }
-            return writer.written();
+            // MERGE and CREATE write every row: anything else is a bug, not bad input
+            long total = writer.written();
+            if (total != count || Arrays.stream(neo4jIds).anyMatch(id -> id < 0)) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "Neo4j wrote %d of %d nodes", total, count));
+            }
         }
-    }
-
-    private static void reject(Map<RejectReason, Long> rejected, RejectReason reason, ProgressTracker.Stage stage) {
-        rejected.merge(reason, 1L, Long::sum);
-        stage.advance(1);
+        return written;
     }
 }

@@ -68,6 +68,9 @@ class GraphExportIT {
 
         assertEquals(Map.of(NodeKind.USER, 3L, NodeKind.POST, 2L, NodeKind.BUSINESS, 1L), result.nodes());
         assertEquals(4, result.interactions());
+        assertEquals(0, result.listed());
+        assertEquals(ExportResult.UNTYPED, result.relationshipSource());
+        assertTrue(result.summary().contains("  relationships of: " + ExportResult.UNTYPED + "\n"), result.summary());
         assertEquals(Map.of(RejectReason.EDGE_BETWEEN_USERS, 1L, RejectReason.EDGE_WITHOUT_USER, 1L), result.rejected());
         assertEquals(12, result.recordsRead());
         assertEquals(List.of(
@@ -87,12 +90,14 @@ class GraphExportIT {
     @Test
     void exporting_the_same_graph_twice_changes_nothing() {
         Path graph = TestGraphs.write(tmp.resolve("g"), NODES, EDGES);
-        export(graph, 1, 3, ProgressTracker.NOOP);   // one-row batches on 3 concurrent writers
+        ExportResult first = export(graph, 1, 3, ProgressTracker.NOOP);   // one-row batches on 3 concurrent writers
+        assertEquals(Map.of("User", true, "Post", true, "Business", true, "INTERACTED", true), first.firstLoad());
         List<Map<String, Object>> nodes = Neo4jTestSupport.rows(DUMP_NODES);
         List<Map<String, Object>> rels = Neo4jTestSupport.rows(DUMP_RELS);
 
         ExportResult second = export(graph, 2, 2, ProgressTracker.NOOP);
 
+        assertEquals(Map.of("User", false, "Post", false, "Business", false, "INTERACTED", false), second.firstLoad());
         assertEquals(6, Neo4jTestSupport.count("MATCH (n) RETURN count(n)"));
         assertEquals(4, Neo4jTestSupport.count("MATCH ()-[r]->() RETURN count(r)"));
         assertEquals(nodes, Neo4jTestSupport.rows(DUMP_NODES));
@@ -125,9 +130,10 @@ class GraphExportIT {
         export(graph, 2, progress);
 
         assertTrue(lines.contains("export-neo4j :: nodes started (6 units)"), lines.toString());
-        assertTrue(lines.contains("export-neo4j :: interactions started (6 units)"), lines.toString());
+        assertTrue(lines.contains("export-neo4j :: edges.tsv started (6 units)"), lines.toString());
+        assertTrue(lines.contains("export-neo4j :: interactions started (4 units)"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("export-neo4j :: interactions done in ")), lines.toString());
-        assertEquals(List.of("schema", "nodes", "interactions"), List.copyOf(progress.stageSeconds().keySet()));
+        assertEquals(List.of("schema", "nodes", "edges.tsv", "interactions"), List.copyOf(progress.stageSeconds().keySet()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.marketgraph.store.bench;
 
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.GraphDirectory;
+import io.marketgraph.io.InteractionTable;
 import io.marketgraph.io.NodeTable;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,10 +19,14 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a synthetic graph directory (nodes.tsv/ and edges.tsv/ as gzip parts, {@code _SUCCESS})
- * for the export benchmark: users, posts and businesses with regions and categories, and distinct
- * user -> post/business edges (80 % posts) whose targets are skewed (a few popular targets, a long
- * tail: target = n * u^2), with weights 1..10. Deterministic by seed.
+ * Writes a synthetic graph directory (nodes.tsv/, edges.tsv/ and interactions.tsv/ as gzip parts,
+ * {@code _SUCCESS}) laid out as build-graph writes it, for the export benchmark: users, posts and
+ * businesses with regions and categories; one listing edge per post from its seller (a user, or a
+ * business for 10 % of posts), in edges.tsv only; and {@code edges} distinct user -> post/business
+ * interactions (80 % posts) whose targets are skewed (a few popular targets, a long tail:
+ * target = n * u^2), with weights 1..10 in edges.tsv and action counts in interactions.tsv (every
+ * pair 1-3 VIEWs; 30 % a LIKE of a post or a FOLLOW of a business, 10 % a CHAT, 3 % of post pairs a
+ * PURCHASE). Deterministic by seed.
  *
  * @param regions    regions 0..regions-1, uniform
  * @param categories categories 0..categories-1, uniform
@@ -52,8 +57,18 @@ record SyntheticGraph(int users, int posts, int businesses, int edges, int regio
         int[] degree = new int[n];
         try (AtomicOutput out = AtomicOutput.create(dir)) {
             Path edgesDir = Files.createDirectories(out.dir().resolve(GraphDirectory.EDGES_TSV));
-            Set<Long> seen = new HashSet<>(edges * 2);
-            try (Writer w = gzipWriter(edgesDir.resolve("part-00000.tsv.gz"))) {
+            Path interactionsDir = Files.createDirectories(out.dir().resolve(GraphDirectory.INTERACTIONS_TSV));
+            Set<Long> seen = new HashSet<>((edges + posts) * 2);
+            try (Writer w = gzipWriter(edgesDir.resolve("part-00000.tsv.gz"));
+                 Writer iw = gzipWriter(interactionsDir.resolve("part-00000.tsv.gz"))) {
+                for (int post = users; post < users + posts; post++) {
+                    int seller = random.nextDouble() < 0.9 ? random.nextInt(users) : users + posts + random.nextInt(businesses);
+                    seen.add((long) seller * n + post);
+                    degree[seller]++;
+                    degree[post]++;
+                    w.write(seller + "\t" + post + "\t1.0\n");
+                }
+                iw.write(InteractionTable.HEADER + "\n");
                 int written = 0;
                 while (written < edges) {
                     int user = random.nextInt(users);
@@ -67,6 +82,7 @@ record SyntheticGraph(int users, int posts, int businesses, int edges, int regio
                     degree[user]++;
                     degree[target]++;
                     w.write(user + "\t" + target + "\t" + (1 + random.nextInt(10)) + "\n");
+                    iw.write(interactionRow(random, user, target, target < users + posts));
                     written++;
                 }
             }
@@ -86,6 +102,16 @@ record SyntheticGraph(int users, int posts, int businesses, int edges, int regio
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to write synthetic graph " + dir, e);
         }
+    }
+
+    /** {@code src dst VIEW SEARCH_CLICK LIKE AD_CLICK CHAT FOLLOW PURCHASE}. */
+    private static String interactionRow(SplittableRandom random, int user, int target, boolean post) {
+        int view = 1 + random.nextInt(3);
+        int like = post && random.nextDouble() < 0.3 ? 1 : 0;
+        int follow = !post && random.nextDouble() < 0.3 ? 1 : 0;
+        int chat = random.nextDouble() < 0.1 ? 1 : 0;
+        int purchase = post && random.nextDouble() < 0.03 ? 1 : 0;
+        return user + "\t" + target + "\t" + view + "\t0\t" + like + "\t0\t" + chat + "\t" + follow + "\t" + purchase + "\n";
     }
 
     private static Writer gzipWriter(Path file) throws IOException {
