@@ -5,7 +5,7 @@ local posts = {}
 for u in string.gmatch(os.getenv("USERS") or "u0", "[^,]+") do users[#users + 1] = u end
 for p in string.gmatch(os.getenv("POSTS") or "p0", "[^,]+") do posts[#posts + 1] = p end
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
-local bodies = {}
+local requests = {}
 
 function init(args)
   math.randomseed(42)
@@ -17,13 +17,15 @@ function init(args)
       local post = i <= #posts and posts[((offset + i) % #posts) + 1] or ("unseen-" .. i)
       parts[i] = string.format('{"postId":"%s","baseScore":%d}', post, 200 - i)
     end
-    bodies[b] = string.format('{"userId":"%s","query":"q","candidates":[%s]}', users[math.random(#users)], table.concat(parts, ","))
+    local body = string.format('{"userId":"%s","query":"q","candidates":[%s]}', users[math.random(#users)], table.concat(parts, ","))
+    -- formatted once here, not per request: wrk shares the two cores with the server
+    requests[b] = wrk.format("POST", "/v1/search/rerank",
+      {["Content-Type"] = "application/json", ["X-API-Key"] = os.getenv("KEY") or "dev-search-key"}, body)
   end
 end
 
 function request()
-  local body = bodies[math.random(#bodies)]
-  return wrk.format("POST", "/v1/search/rerank", {["Content-Type"] = "application/json", ["X-API-Key"] = os.getenv("KEY") or "dev-search-key"}, body)
+  return requests[math.random(#requests)]
 end
 
 function delay()
