@@ -2,7 +2,9 @@ package io.marketgraph.build.graph;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.initcap;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.when;
 
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.model.Action;
@@ -24,7 +26,8 @@ import org.apache.spark.sql.Row;
  *   --relationships=DIR/relationships_header.csv,DIR/relationships/part-.*\.csv
  * </pre>
  * Node ids are the dense node numbers ({@code :ID}); labels User, Post, Business; relationship
- * types USER_POST, USER_BUSINESS, LISTED with weight and per-action counts as properties.
+ * types as export-neo4j writes them (graph-store): INTERACTED for a user's edges to posts and
+ * businesses, LISTED for a seller's edges to posts, with weight and per-action counts as properties.
  */
 final class Neo4jImportCsv {
 
@@ -35,7 +38,8 @@ final class Neo4jImportCsv {
             Files.writeString(out.dir().resolve("nodes_header.csv"),
                     "node:ID,id,region:int,category:int,degree:int,pagerank:double,component:int,:LABEL\n");
             StringBuilder rel = new StringBuilder(":START_ID,:END_ID,:TYPE,weight:double");
-            List<Column> relCols = new ArrayList<>(List.of(col("src"), col("dst"), col("kind"), col("weight")));
+            List<Column> relCols = new ArrayList<>(List.of(col("src"), col("dst"),
+                    when(col("kind").equalTo("LISTED"), lit("LISTED")).otherwise(lit("INTERACTED")), col("weight")));
             for (Action a : Action.values()) {
                 rel.append(',').append(BuildGraphJob.countColumn(a)).append(":int");
                 relCols.add(col(BuildGraphJob.countColumn(a)));

@@ -295,6 +295,15 @@ class BuildGraphJobTest {
             neoNodes += Files.readAllLines(p).size();
         }
         assertEquals(405, neoNodes);
+        Map<String, Long> neoTypes = new TreeMap<>();
+        for (Path p : TextFiles.parts(tmp.resolve("neo/relationships"))) {
+            for (String line : Files.readAllLines(p)) {
+                neoTypes.merge(line.split(",")[2], 1L, Long::sum);
+            }
+        }
+        // the relationship types export-neo4j writes
+        assertEquals(Map.of("INTERACTED", a.edgesByKind().get("USER_POST") + a.edgesByKind().get("USER_BUSINESS"),
+                "LISTED", a.edgesByKind().get("LISTED")), neoTypes);
     }
 
     @Test
