@@ -8,6 +8,7 @@ import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.features.NormedVectors;
 import io.marketgraph.linkpred.features.PairFeaturizer;
 import io.marketgraph.linkpred.model.LinkModel;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
@@ -49,14 +50,16 @@ public final class ServingModel implements AutoCloseable {
     private final RerankModel reranker;
     private final RerankFeaturizer rerankFeatures;
     private final NodeTable graphNodes;
-    private final double[] squaredNorm;
+    private final NormedVectors normed;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ServingModel(String version, ModelManifest manifest, EmbeddingStore embeddings, NodeTable graphNodes,
                          CsrGraph graph, Map<NodeKind, IvfIndex> ann, Map<LinkTask, LinkModel> linkModels,
                          RerankModel reranker) {
         this.reranker = reranker;
-        this.rerankFeatures = reranker == null ? null : new RerankFeaturizer(graph, embeddings, reranker.facts(), reranker.regions());
+        this.normed = new NormedVectors(embeddings);
+        this.rerankFeatures = reranker == null ? null
+                : new RerankFeaturizer(graph, embeddings, normed, reranker.facts(), reranker.regions());
         this.graphNodes = graphNodes;
         this.foldIn = new FoldIn(embeddings);
         this.version = version;
@@ -77,15 +80,6 @@ public final class ServingModel implements AutoCloseable {
             }
         }
         this.popular = PopularItems.fromGraph(nodes, graph);
-        this.squaredNorm = new double[nodes.size()];
-        float[] v = embeddings.vectors();
-        for (int n = 0; n < nodes.size(); n++) {
-            double norm = 0;
-            for (int d = n * embeddings.dim(); d < (n + 1) * embeddings.dim(); d++) {
-                norm += v[d] * v[d]; // summed as Cosine.of sums it: the same bits
-            }
-            squaredNorm[n] = norm;
-        }
     }
 
     /**
@@ -205,15 +199,9 @@ public final class ServingModel implements AutoCloseable {
         return node == null ? -1 : node;
     }
 
-    /** Cosine of two nodes' vectors ({@code Cosine.of}), the squared norms taken from a per-node table. */
+    /** Cosine of two nodes' vectors, the norms computed once per model ({@link NormedVectors}). */
     public double cosine(int a, int b) {
-        int dim = embeddings.dim();
-        float[] v = embeddings.vectors();
-        double dot = 0;
-        for (int d = 0; d < dim; d++) {
-            dot += v[a * dim + d] * v[b * dim + d];
-        }
-        return squaredNorm[a] == 0 || squaredNorm[b] == 0 ? 0 : dot / Math.sqrt(squaredNorm[a] * squaredNorm[b]);
+        return normed.cosine(a, b);
     }
 
     /** True while the model is serving or requests still hold it. */

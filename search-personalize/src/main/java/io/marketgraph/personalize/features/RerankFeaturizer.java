@@ -3,6 +3,7 @@ package io.marketgraph.personalize.features;
 import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.features.NormedVectors;
 import io.marketgraph.model.NodeKind;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,10 +25,10 @@ import java.util.Map;
  *
  * <p>This is the serving hot path (200 candidates per request), so everything that does not depend
  * on the request is computed once here: one id lookup per candidate gives its node, listing time
- * and seller node; squared vector norms and popularity are per-node arrays; the user's category
+ * and seller node; squared vector norms ({@link NormedVectors}) and popularity are per-node arrays; the user's category
  * and region shares are dense arrays built once per call; region distances are a table. The values
  * are those of the straightforward definition ({@code RerankFeaturizerTest} compares them): exactly,
- * except the cosine, whose dot product is summed in four lanes.
+ * except the cosine, whose dot product is summed in four lanes ({@link NormedVectors#cosine}).
  */
 public final class RerankFeaturizer {
 
@@ -51,12 +52,10 @@ public final class RerankFeaturizer {
 
     private final CsrGraph graph;
     private final NodeTable nodes;
-    private final float[] vectors;
-    private final int dim;
+    private final NormedVectors normed;
     private final RegionCoordinates regions;
     private final Map<String, Integer> users;
     private final Map<String, Post> posts = new HashMap<>();
-    private final double[] squaredNorm;
     private final float[] popularity;
     private final int categories;
     private final int regionCount;
@@ -64,11 +63,16 @@ public final class RerankFeaturizer {
     private final float[] distanceTable;
 
     public RerankFeaturizer(CsrGraph graph, EmbeddingStore embeddings, PostFacts facts, RegionCoordinates regions) {
+        this(graph, embeddings, new NormedVectors(embeddings), facts, regions);
+    }
+
+    /** With the norms of {@code embeddings} already computed ({@code normed}), as the serving model shares them. */
+    public RerankFeaturizer(CsrGraph graph, EmbeddingStore embeddings, NormedVectors normed, PostFacts facts,
+                            RegionCoordinates regions) {
         this.regions = regions;
         this.graph = graph;
         this.nodes = embeddings.nodes();
-        this.vectors = embeddings.vectors();
-        this.dim = embeddings.dim();
+        this.normed = normed;
         Map<NodeKind, Map<String, Integer>> index = new EnumMap<>(NodeKind.class);
         for (NodeKind kind : NodeKind.values()) {
             index.put(kind, new HashMap<>());
@@ -96,7 +100,6 @@ public final class RerankFeaturizer {
                 distanceTable[a * regionCount + b] = Double.isNaN(d) ? 0f : (float) Math.log1p(d);
             }
         }
-        squaredNorm = new double[nodes.size()];
         popularity = new float[nodes.size()];
         float[] w = graph.weights();
         for (int n = 0; n < nodes.size(); n++) {
@@ -105,11 +108,6 @@ public final class RerankFeaturizer {
                 strength += w == null ? 1 : w[i];
             }
             popularity[n] = (float) Math.log1p(strength);
-            double norm = 0;
-            for (int d = n * dim; d < (n + 1) * dim; d++) {
-                norm += vectors[d] * vectors[d]; // as Cosine.of sums it: the same bits
-            }
-            squaredNorm[n] = norm;
         }
     }
 
@@ -147,7 +145,7 @@ public final class RerankFeaturizer {
             out[o + 1] = (float) (max > min ? (baseScores[i] - min) / (max - min) : 1);
             out[o + 2] = i < RANK_LOG.length ? RANK_LOG[i] : (float) Math.log1p(i);
             if (user >= 0 && p >= 0) {
-                out[o + 3] = (float) cosine(user, p);
+                out[o + 3] = (float) normed.cosine(user, p);
                 out[o + 4] = (float) share(categoryShare, nodes.category(p));
                 out[o + 5] = (float) share(regionShare, nodes.region(p));
             }
@@ -164,34 +162,6 @@ public final class RerankFeaturizer {
             }
         }
         return out;
-    }
-
-    /**
-     * Cosine of two rows with the norms from the per-node table. The dot product runs four partial
-     * sums (the add latency, not the multiplies, bounds a single running sum): it can differ from
-     * {@code Cosine.of} in the last bits of the double, below what the float feature keeps.
-     */
-    private double cosine(int a, int b) {
-        int ao = a * dim;
-        int bo = b * dim;
-        double d0 = 0;
-        double d1 = 0;
-        double d2 = 0;
-        double d3 = 0;
-        int d = 0;
-        for (; d + 3 < dim; d += 4) {
-            d0 += vectors[ao + d] * vectors[bo + d];
-            d1 += vectors[ao + d + 1] * vectors[bo + d + 1];
-            d2 += vectors[ao + d + 2] * vectors[bo + d + 2];
-            d3 += vectors[ao + d + 3] * vectors[bo + d + 3];
-        }
-        for (; d < dim; d++) {
-            d0 += vectors[ao + d] * vectors[bo + d];
-        }
-        double dot = (d0 + d1) + (d2 + d3);
-        double na = squaredNorm[a];
-        double nb = squaredNorm[b];
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     /** The user's share of interaction weight per category and per region of its neighbours. */
