@@ -109,11 +109,7 @@ final class RelationshipExporter {
         Map<NodeKind, ExportCypher.Statement> statements = Map.of(
                 NodeKind.POST, ExportCypher.relationship("User", INTERACTED, "Post"),
                 NodeKind.BUSINESS, ExportCypher.relationship("User", INTERACTED, "Business"));
-        boolean fresh = ExportCypher.noRelationships(driver, INTERACTED);
-        firstLoad.put(INTERACTED, fresh);
-        try (ProgressTracker.Stage stage = progress.stage("interactions", dataLines(interactionsTsv))) {
-            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
-            try {
+        return writeStage(INTERACTED, "interactions", dataLines(interactionsTsv), (writer, stage, fresh) ->
                 InteractionTable.forEach(interactionsTsv, table.size(), (src, dst, counts) -> {
                     PairWeights.Claim claim = weights.claim(src, dst);
                     NodeKind target = table.kind(dst);
@@ -131,40 +127,53 @@ final class RelationshipExporter {
                                 props.put(names[a], (long) counts[a]);
                             }
                         }
-                        ExportCypher.Statement st = statements.get(target);
-                        String targetId = table.id(dst);
-                        writer.add(st.first(fresh), st.merge(), targetId, Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", props));
+                        add(writer, statements.get(target), fresh, table, src, dst, props);
                     }
-                });
-            } finally {
-                writer.finish();
-            }
-            retried += writer.retried();
-            return writer.written();
-        }
+                }));
     }
 
     private long exportListings(NodeTable table, PairWeights weights) {
         Map<NodeKind, ExportCypher.Statement> statements = Map.of(
                 NodeKind.USER, ExportCypher.relationship("User", LISTED, "Post"),
                 NodeKind.BUSINESS, ExportCypher.relationship("Business", LISTED, "Post"));
-        boolean fresh = ExportCypher.noRelationships(driver, LISTED);
-        firstLoad.put(LISTED, fresh);
         long[] left = {0};
         weights.forEachUnclaimed((src, dst, w) -> left[0]++);
-        try (ProgressTracker.Stage stage = progress.stage("listed", left[0])) {
-            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
-            try {
+        return writeStage(LISTED, "listed", left[0], (writer, stage, fresh) ->
                 weights.forEachUnclaimed((src, dst, weight) -> {
                     ExportCypher.Statement st = statements.get(table.kind(src));
                     if (st == null || table.kind(dst) != NodeKind.POST) {
                         reject(RejectReason.EDGE_NOT_TYPED, stage);
                     } else {
-                        String postId = table.id(dst);
-                        writer.add(st.first(fresh), st.merge(), postId,
-                                Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", Map.of("weight", weight)));
+                        add(writer, st, fresh, table, src, dst, Map.of("weight", weight));
                     }
-                });
+                }));
+    }
+
+    private long exportUntyped(NodeTable table, PairWeights weights) {
+        Map<NodeKind, ExportCypher.Statement> statements = Map.of(
+                NodeKind.POST, ExportCypher.relationship("User", INTERACTED, "Post"),
+                NodeKind.BUSINESS, ExportCypher.relationship("User", INTERACTED, "Business"));
+        return writeStage(INTERACTED, "interactions", weights.size(), (writer, stage, fresh) ->
+                weights.forEachUnclaimed((user, target, weight) ->
+                        add(writer, statements.get(table.kind(target)), fresh, table, user, target, Map.of("weight", weight))));
+    }
+
+    /** What one stage sends: its rows, through {@code writer}, in CREATE form when {@code fresh}. */
+    private interface StageRows {
+        void send(PartitionedWriter writer, ProgressTracker.Stage stage, boolean fresh);
+    }
+
+    /**
+     * One relationship type's stage: CREATE when the database has none of {@code type} yet (recorded
+     * in {@code firstLoad}), a writer that batches, retries and counts; returns what was written.
+     */
+    private long writeStage(String type, String stageName, long total, StageRows rows) {
+        boolean fresh = ExportCypher.noRelationships(driver, type);
+        firstLoad.put(type, fresh);
+        try (ProgressTracker.Stage stage = progress.stage(stageName, total)) {
+            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
+            try {
+                rows.send(writer, stage, fresh);
             } finally {
                 writer.finish();
             }
@@ -173,27 +182,10 @@ final class RelationshipExporter {
         }
     }
 
-    private long exportUntyped(NodeTable table, PairWeights weights) {
-        Map<NodeKind, ExportCypher.Statement> statements = Map.of(
-                NodeKind.POST, ExportCypher.relationship("User", INTERACTED, "Post"),
-                NodeKind.BUSINESS, ExportCypher.relationship("User", INTERACTED, "Business"));
-        boolean fresh = ExportCypher.noRelationships(driver, INTERACTED);
-        firstLoad.put(INTERACTED, fresh);
-        try (ProgressTracker.Stage stage = progress.stage("interactions", weights.size())) {
-            PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage, Map.of());
-            try {
-                weights.forEachUnclaimed((user, target, weight) -> {
-                    ExportCypher.Statement st = statements.get(table.kind(target));
-                    String targetId = table.id(target);
-                    writer.add(st.first(fresh), st.merge(), targetId,
-                            Map.of("s", neo4jIds[user], "t", neo4jIds[target], "p", Map.of("weight", weight)));
-                });
-            } finally {
-                writer.finish();
-            }
-            retried += writer.retried();
-            return writer.written();
-        }
+    /** One relationship between dense nodes {@code src} and {@code dst}, partitioned by the target's id. */
+    private void add(PartitionedWriter writer, ExportCypher.Statement st, boolean fresh, NodeTable table, int src, int dst,
+                     Map<String, Object> props) {
+        writer.add(st.first(fresh), st.merge(), table.id(dst), Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", props));
     }
 
     private void reject(RejectReason reason) {
