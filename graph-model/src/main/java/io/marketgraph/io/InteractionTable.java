@@ -1,9 +1,6 @@
 package io.marketgraph.io;
 
 import io.marketgraph.model.Action;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -118,39 +115,30 @@ public final class InteractionTable {
     public static long forEach(Path path, int nodeCount, RowSink sink) {
         int actions = Action.values().length;
         int[] counts = new int[actions];
-        long rows = 0;
-        for (Path part : TextFiles.parts(path)) {
-            try (BufferedReader in = TextFiles.open(part)) {
-                String line;
-                long lineNo = 0;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (line.isEmpty() || line.startsWith("src\t")) {
-                        if (line.startsWith("src\t") && !line.equals(HEADER)) {
-                            throw new InvalidInputException(String.format(Locale.ROOT,
-                                    "%s line %d: header must be '%s', got '%s'", part, lineNo, HEADER, line));
-                        }
-                        continue;
-                    }
-                    String[] cols = line.split("\t", -1);
-                    if (cols.length != 2 + actions) {
-                        throw new InvalidInputException(String.format(Locale.ROOT,
-                                "%s line %d: expected %d columns (%s), got %d", part, lineNo, 2 + actions,
-                                HEADER.replace('\t', ' '), cols.length));
-                    }
-                    int src = node(cols[0], nodeCount, part, lineNo);
-                    int dst = node(cols[1], nodeCount, part, lineNo);
-                    for (int a = 0; a < actions; a++) {
-                        counts[a] = count(cols[2 + a], Action.values()[a], part, lineNo);
-                    }
-                    sink.accept(src, dst, counts);
-                    rows++;
+        long[] rows = {0};
+        TextFiles.forEachLine(path, "interactions", (line, part, lineNo) -> {
+            if (line.isEmpty() || line.startsWith("src\t")) {
+                if (line.startsWith("src\t") && !line.equals(HEADER)) {
+                    throw new InvalidInputException(String.format(Locale.ROOT,
+                            "%s line %d: header must be '%s', got '%s'", part, lineNo, HEADER, line));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Failed to read interactions " + part, e);
+                return;
             }
-        }
-        return rows;
+            String[] cols = line.split("\t", -1);
+            if (cols.length != 2 + actions) {
+                throw new InvalidInputException(String.format(Locale.ROOT,
+                        "%s line %d: expected %d columns (%s), got %d", part, lineNo, 2 + actions,
+                        HEADER.replace('\t', ' '), cols.length));
+            }
+            int src = node(cols[0], nodeCount, part, lineNo);
+            int dst = node(cols[1], nodeCount, part, lineNo);
+            for (int a = 0; a < actions; a++) {
+                counts[a] = count(cols[2 + a], Action.values()[a], part, lineNo);
+            }
+            sink.accept(src, dst, counts);
+            rows[0]++;
+        });
+        return rows[0];
     }
 
     private static int node(String value, int nodeCount, Path part, long lineNo) {

@@ -57,4 +57,30 @@ public final class TextFiles {
             throw new UncheckedIOException("Failed to open " + file, e);
         }
     }
+
+    /** One line of a text input, with where it was found (for error messages). */
+    @FunctionalInterface
+    public interface LineSink {
+        void accept(String line, Path part, long lineNo);
+    }
+
+    /**
+     * Every line of {@code path} (a file or a directory of parts, see {@link #parts}), in order, with
+     * its part and 1-based line number; the caller skips headers and comments.
+     *
+     * @param what names the input in the error when a part cannot be read ("edge list", ...)
+     */
+    public static void forEachLine(Path path, String what, LineSink sink) {
+        for (Path part : parts(path)) {
+            try (BufferedReader in = open(part)) {
+                String line;
+                long lineNo = 0;
+                while ((line = in.readLine()) != null) {
+                    sink.accept(line, part, ++lineNo);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Failed to read " + what + " " + part, e);
+            }
+        }
+    }
 }

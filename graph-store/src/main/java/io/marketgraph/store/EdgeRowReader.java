@@ -2,9 +2,6 @@ package io.marketgraph.store;
 
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.TextFiles;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -23,20 +20,13 @@ final class EdgeRowReader {
 
     /** Counts the edge lines, for the progress percentage (a cheap first pass over the gzip parts). */
     static long count(Path edgesTsv) {
-        long count = 0;
-        for (Path part : TextFiles.parts(edgesTsv)) {
-            try (BufferedReader in = TextFiles.open(part)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (isData(line)) {
-                        count++;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Failed to read edge list " + part, e);
+        long[] count = {0};
+        TextFiles.forEachLine(edgesTsv, "edge list", (line, part, lineNo) -> {
+            if (isData(line)) {
+                count[0]++;
             }
-        }
-        return count;
+        });
+        return count[0];
     }
 
     /**
@@ -44,32 +34,23 @@ final class EdgeRowReader {
      *                               outside {@code 0..nodeCount-1} or a weight that is not a finite number > 0
      */
     static long read(Path edgesTsv, int nodeCount, EdgeSink sink) {
-        long count = 0;
-        for (Path part : TextFiles.parts(edgesTsv)) {
-            try (BufferedReader in = TextFiles.open(part)) {
-                String line;
-                long lineNo = 0;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (!isData(line)) {
-                        continue;
-                    }
-                    String[] cols = line.strip().split("[\\t ]+");
-                    if (cols.length < 2 || cols.length > 3) {
-                        throw new InvalidInputException(String.format(Locale.ROOT,
-                                "%s line %d: expected 'src dst [weight]', got %d columns", part, lineNo, cols.length));
-                    }
-                    int src = node(cols[0], nodeCount, part, lineNo);
-                    int dst = node(cols[1], nodeCount, part, lineNo);
-                    double weight = cols.length == 3 ? weight(cols[2], part, lineNo) : 1.0;
-                    sink.accept(src, dst, weight, part, lineNo);
-                    count++;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Failed to read edge list " + part, e);
+        long[] count = {0};
+        TextFiles.forEachLine(edgesTsv, "edge list", (line, part, lineNo) -> {
+            if (!isData(line)) {
+                return;
             }
-        }
-        return count;
+            String[] cols = line.strip().split("[\\t ]+");
+            if (cols.length < 2 || cols.length > 3) {
+                throw new InvalidInputException(String.format(Locale.ROOT,
+                        "%s line %d: expected 'src dst [weight]', got %d columns", part, lineNo, cols.length));
+            }
+            int src = node(cols[0], nodeCount, part, lineNo);
+            int dst = node(cols[1], nodeCount, part, lineNo);
+            double weight = cols.length == 3 ? weight(cols[2], part, lineNo) : 1.0;
+            sink.accept(src, dst, weight, part, lineNo);
+            count[0]++;
+        });
+        return count[0];
     }
 
     private static boolean isData(String line) {

@@ -4,9 +4,6 @@ import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.io.TextFiles;
 import io.marketgraph.model.NodeKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -21,24 +18,14 @@ final class NodeRowReader {
     private NodeRowReader() {}
 
     static long read(Path nodesTsv, Consumer<GraphNode> sink) {
-        long count = 0;
-        for (Path part : TextFiles.parts(nodesTsv)) {
-            try (BufferedReader in = TextFiles.open(part)) {
-                String line;
-                long lineNo = 0;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (line.isEmpty() || line.startsWith("node\t")) {
-                        continue;
-                    }
-                    sink.accept(parse(line.split("\t", -1), part, lineNo));
-                    count++;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Failed to read node table " + part, e);
+        long[] count = {0};
+        TextFiles.forEachLine(nodesTsv, "node table", (line, part, lineNo) -> {
+            if (!line.isEmpty() && !line.startsWith("node\t")) {
+                sink.accept(parse(line.split("\t", -1), part, lineNo));
+                count[0]++;
             }
-        }
-        return count;
+        });
+        return count[0];
     }
 
     private static GraphNode parse(String[] cols, Path file, long lineNo) {

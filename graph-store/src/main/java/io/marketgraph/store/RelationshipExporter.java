@@ -7,9 +7,6 @@ import io.marketgraph.io.TextFiles;
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.progress.ProgressTracker;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -199,19 +196,12 @@ final class RelationshipExporter {
 
     /** Rows of a TSV with a header line per part (for the progress percentage). */
     private static long dataLines(Path tsv) {
-        long count = 0;
-        for (Path part : TextFiles.parts(tsv)) {
-            try (BufferedReader in = TextFiles.open(part)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.isEmpty() && !line.startsWith("src\t")) {
-                        count++;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Failed to read " + part, e);
+        long[] count = {0};
+        TextFiles.forEachLine(tsv, "interactions", (line, part, lineNo) -> {
+            if (!line.isEmpty() && !line.startsWith("src\t")) {
+                count[0]++;
             }
-        }
-        return count;
+        });
+        return count[0];
     }
 }
