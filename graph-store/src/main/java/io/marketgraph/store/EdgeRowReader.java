@@ -4,6 +4,7 @@ import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.TextFiles;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Streams a graph directory's {@code edges.tsv} ({@code src<TAB>dst[<TAB>weight]} over dense node
@@ -11,6 +12,8 @@ import java.util.Locale;
  * whole list (unlike {@code EdgeListFormat.readDense}, which builds arrays for the algorithms).
  */
 final class EdgeRowReader {
+
+    private static final Pattern COLUMN_SEPARATOR = Pattern.compile("[\\t ]+");
 
     interface EdgeSink {
         void accept(int src, int dst, double weight, Path file, long lineNo);
@@ -39,7 +42,7 @@ final class EdgeRowReader {
             if (!isData(line)) {
                 return;
             }
-            String[] cols = line.strip().split("[\\t ]+");
+            String[] cols = COLUMN_SEPARATOR.split(line.strip());
             if (cols.length < 2 || cols.length > 3) {
                 throw new InvalidInputException(String.format(Locale.ROOT,
                         "%s line %d: expected 'src dst [weight]', got %d columns", part, lineNo, cols.length));
