@@ -18,7 +18,7 @@ import org.neo4j.driver.Value;
 
 /**
  * Writes rows with {@code threads} concurrent sessions: rows are routed by a partition key (the
- * node that many rows share, such as an interaction's target) so that no two threads ever write to
+ * node that many rows share, such as an interaction's user) so that no two threads ever write to
  * the same node of that side, which keeps lock waits and deadlocks between them rare (the driver
  * retries a deadlocked batch). Within a partition the batches run in order, one at a time, each an
  * {@code executeWrite} of one {@code UNWIND $rows} statement ending in

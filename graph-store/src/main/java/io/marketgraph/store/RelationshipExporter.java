@@ -179,10 +179,16 @@ final class RelationshipExporter {
         }
     }
 
-    /** One relationship between dense nodes {@code src} and {@code dst}, partitioned by the target's id. */
+    /**
+     * One relationship between dense nodes {@code src} and {@code dst}, partitioned by the source's id:
+     * the rows come grouped by source (interactions.tsv is written per user), so partitioning by the
+     * target would have every writer lock the same few users at the same time, while partitioning by
+     * the source leaves the writers only the random overlaps on targets (with 2 writers on a warm
+     * server, a re-run went from 25.6k to 53.6k relationships/s; the first load did not change).
+     */
     private void add(PartitionedWriter writer, ExportCypher.Statement st, boolean fresh, NodeTable table, int src, int dst,
                      Map<String, Object> props) {
-        writer.add(st.first(fresh), st.merge(), table.id(dst), Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", props));
+        writer.add(st.first(fresh), st.merge(), table.id(src), Map.of("s", neo4jIds[src], "t", neo4jIds[dst], "p", props));
     }
 
     private void reject(RejectReason reason) {
