@@ -10,6 +10,14 @@ import org.neo4j.driver.Driver;
 /**
  * {@code export-neo4j}: applies the schema, then exports the graph directory and/or one model
  * version's predicted links (graph first: links MATCH the nodes it writes). Idempotent as a whole.
+ *
+ * <p>Into a database without any User, Post or Business node (a first load) the schema is applied
+ * right after the node stage instead of before it: the nodes are written without index updates and
+ * the indexes are then built from them in one pass, as a bulk loader does (cold server, 100k nodes:
+ * 9.3-9.5 s with the index build against 11.2-13.0 s with the indexes in place). Nothing before that
+ * point needs them: the exporter has already rejected duplicate ids, and CREATE looks nothing up. A
+ * run that fails during the node stage leaves nodes without the schema; the next run finds them,
+ * applies the schema first (the constraints are checked against what is there) and MERGEs.
  */
 public final class ExportJob {
 
@@ -26,8 +34,9 @@ public final class ExportJob {
 
     public ExportResult run(ExportConfig config) {
         long start = System.nanoTime();
-        try (ProgressTracker.Stage stage = progress.stage("schema", 0)) {
-            Neo4jSchema.apply(driver);
+        boolean schemaAfterNodes = config.graph() != null && GraphExporter.noGraphNodes(driver);
+        if (!schemaAfterNodes) {
+            applySchema();
         }
         Map<NodeKind, Long> nodes = new EnumMap<>(NodeKind.class);
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
@@ -38,7 +47,8 @@ public final class ExportJob {
         long retried = 0;
         long read = 0;
         if (config.graph() != null) {
-            GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), config.threads(), progress).export(config.graph());
+            GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), config.threads(), progress)
+                    .export(config.graph(), schemaAfterNodes ? this::applySchema : () -> { });
             nodes.putAll(graph.nodes());
             interactions = graph.interactions();
             listed = graph.listed();
@@ -62,6 +72,12 @@ public final class ExportJob {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ExportResult(neo4j, nodes, interactions, listed, source, config.modelVersion(), links, deleted, read,
                 rejected, firstLoad, retried, progress.stageSeconds(), seconds);
+    }
+
+    private void applySchema() {
+        try (ProgressTracker.Stage stage = progress.stage("schema", 0)) {
+            Neo4jSchema.apply(driver);
+        }
     }
 
     /** Whether the rejected share exceeds what {@code config} allows (the CLI then exits 3). */

@@ -71,6 +71,16 @@ public final class GraphExporter {
     }
 
     public Result export(Path graphDir) {
+        return export(graphDir, () -> { });
+    }
+
+    /** Whether the database has no User, Post or Business node (three count-store lookups). */
+    static boolean noGraphNodes(Driver driver) {
+        return LABELS.values().stream().allMatch(label -> ExportCypher.noNodes(driver, label));
+    }
+
+    /** As {@link #export(Path)}, running {@code afterNodes} between the node and the relationship stages. */
+    public Result export(Path graphDir, Runnable afterNodes) {
         if (!GraphDirectory.isGraphDirectory(graphDir)) {
             throw new InvalidInputException("--graph " + graphDir + " is not a graph directory (no "
                     + GraphDirectory.NODES_TSV + "/ in it): export-neo4j needs build-graph's output");
@@ -85,6 +95,7 @@ public final class GraphExporter {
         Map<String, Boolean> firstLoad = new LinkedHashMap<>();
         long[] neo4jIds = new long[table.size()];
         Map<NodeKind, Long> nodes = exportNodes(nodesTsv, neo4jIds, firstLoad);
+        afterNodes.run();
         RelationshipExporter.Result rels = new RelationshipExporter(driver, batchSize, threads, progress)
                 .export(graphDir, table, neo4jIds);
         firstLoad.putAll(rels.firstLoad());

@@ -58,7 +58,8 @@ public final class PredictedLinksExporter {
         this.progress = progress;
     }
 
-    private static String linkMerge(String targetLabel) {
+    /** The MERGE of one batch of links into {@code targetLabel} nodes (package-private: a test checks its plan). */
+    static String linkMerge(String targetLabel) {
         return "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) "
                 + "MERGE (u)-[r:" + PREDICTED_INTEREST + " {model_version: $version}]->(t) SET r.score = row.s "
                 + "RETURN count(*) AS written";

@@ -2,7 +2,9 @@ package io.marketgraph.store;
 
 import static io.marketgraph.store.MarketFixture.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketgraph.io.PredictedLinksFormat.PredictedLink;
 import io.marketgraph.model.NodeKind;
@@ -15,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 
 class PredictedLinksExportIT {
 
@@ -32,6 +36,30 @@ class PredictedLinksExportIT {
     private PredictedLinksExporter.Result exportLinks(List<PredictedLink> links, String version) {
         return new PredictedLinksExporter(Neo4jTestSupport.driver(), 3, 2, ProgressTracker.NOOP)
                 .export(MarketFixture.links(tmp, version + ".tsv", links), version);
+    }
+
+    /**
+     * The link MERGE must expand between the two nodes it matched, not seek every link of the version
+     * through a relationship index and filter on the ends: that made an export of n links cost n squared.
+     */
+    @Test
+    void the_link_merge_expands_from_its_two_nodes_instead_of_scanning_the_version() {
+        Neo4jSchema.apply(Neo4jTestSupport.driver());
+        for (String label : List.of("Post", "Business")) {
+            String plan;
+            try (Session session = Neo4jTestSupport.driver().session()) {
+                plan = operators(session.run("EXPLAIN " + PredictedLinksExporter.linkMerge(label),
+                        Map.of("rows", List.of(), "version", "v1")).consume().plan());
+            }
+            assertTrue(plan.contains("Expand(Into)"), plan);
+            assertFalse(plan.contains("RelationshipIndexSeek"), plan);
+        }
+    }
+
+    private static String operators(Plan plan) {
+        StringBuilder out = new StringBuilder(plan.operatorType()).append('\n');
+        plan.children().forEach(child -> out.append(operators(child)));
+        return out.toString();
     }
 
     private static String currentVersion() {

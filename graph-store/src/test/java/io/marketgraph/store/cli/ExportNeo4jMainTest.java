@@ -54,7 +54,8 @@ class ExportNeo4jMainTest {
     @Test
     void an_unreachable_neo4j_exits_1_naming_the_uri_and_how_to_start_one() {
         assertEquals(1, run(Map.of("NEO4J_URI", "bolt://127.0.0.1:1"), "--graph", "g"));
-        assertTrue(err().contains("\nexport-neo4j: cannot reach Neo4j at bolt://127.0.0.1:1 (no auth): "), err());
+        assertTrue(err().lines().anyMatch(line -> line.startsWith("export-neo4j: cannot reach Neo4j at bolt://127.0.0.1:1 (no auth): ")),
+                err());
         assertTrue(err().contains("start one with `bin/marketgraph neo4j`"), err());
     }
 }
