@@ -66,6 +66,7 @@ public final class ExportJob {
                     .export(config.predictedLinks(), config.modelVersion());
             links = result.written();
             deleted = result.deletedOtherVersions();
+            firstLoad.put(PredictedLinksExporter.PREDICTED_INTEREST, result.created());
             result.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
             read += result.read();
         }

@@ -2,11 +2,14 @@ package io.marketgraph.store;
 
 import io.marketgraph.io.PredictedLinksFormat;
 import io.marketgraph.model.NodeKind;
+import io.marketgraph.model.NodeRef;
 import io.marketgraph.progress.ProgressTracker;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
@@ -18,7 +21,10 @@ import org.neo4j.driver.Session;
  * <h2>Replacement, and what a reader sees</h2>
  * <ol>
  *   <li>MERGE every link of version V (keyed by user, target and {@code model_version}; score SET).
- *       The previous version's links are untouched.</li>
+ *       The previous version's links are untouched. When V has no link in the database yet and a
+ *       first pass over the file found every (user, target) pair at most once, with the links of
+ *       each user and target kind together (as train-links writes them), the links are CREATEd instead: nothing to
+ *       look up, and no pair can be written twice. A batch the driver retries runs the MERGE.</li>
  *   <li>In one transaction, set the marker {@code (:PredictionState {key: 'PREDICTED_INTEREST'}).current_version = V}.</li>
  *   <li>Delete the links of every other version, in batches.</li>
  * </ol>
@@ -39,6 +45,11 @@ public final class PredictedLinksExporter {
 
     private static final Map<NodeKind, String> LINK_MERGE = new EnumMap<>(Map.of(
             NodeKind.POST, linkMerge("Post"), NodeKind.BUSINESS, linkMerge("Business")));
+    private static final Map<NodeKind, String> LINK_CREATE = new EnumMap<>(Map.of(
+            NodeKind.POST, linkCreate("Post"), NodeKind.BUSINESS, linkCreate("Business")));
+
+    private static final String ANY_OF_VERSION = "MATCH ()-[r:" + PREDICTED_INTEREST + "]->() "
+            + "WHERE r.model_version = $version RETURN 1 LIMIT 1";
 
     private static final String SWITCH = "MERGE (s:PredictionState {key: $key}) "
             + "SET s.current_version = $version RETURN s.current_version AS version";
@@ -65,9 +76,19 @@ public final class PredictedLinksExporter {
                 + "RETURN count(*) AS written";
     }
 
-    /** Counts of one predicted-links export. */
+    private static String linkCreate(String targetLabel) {
+        return "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) "
+                + "CREATE (u)-[r:" + PREDICTED_INTEREST + " {model_version: $version, score: row.s}]->(t) "
+                + "RETURN count(*) AS written";
+    }
+
+    /**
+     * Counts of one predicted-links export.
+     *
+     * @param created whether the links were CREATEd (a version new to the database, a file without duplicate pairs)
+     */
     public record Result(String modelVersion, long read, long written, long deletedOtherVersions,
-                         Map<RejectReason, Long> rejected) {
+                         Map<RejectReason, Long> rejected, boolean created) {
         public Result {
             rejected = Map.copyOf(rejected);
         }
@@ -82,6 +103,8 @@ public final class PredictedLinksExporter {
         long read;
         long sent = 0;
         long written = 0;
+        boolean create = versionAbsent(modelVersion) && userGroupedWithoutDuplicates(linksFile);
+        Map<NodeKind, String> statements = create ? LINK_CREATE : LINK_MERGE;
         try (ProgressTracker.Stage stage = progress.stage("predicted links", 0)) {
             PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage,
                     Map.of("version", modelVersion));
@@ -92,7 +115,8 @@ public final class PredictedLinksExporter {
                     } else if (link.target().kind() == NodeKind.USER) {
                         rejected.merge(RejectReason.LINK_TARGET_IS_USER, 1L, Long::sum);
                     } else {
-                        writer.add(LINK_MERGE.get(link.target().kind()), link.target().id(),
+                        NodeKind kind = link.target().kind();
+                        writer.add(statements.get(kind), LINK_MERGE.get(kind), link.source().id(),
                                 Map.of("u", link.source().id(), "t", link.target().id(), "s", link.score()));
                     }
                 });
@@ -106,7 +130,42 @@ public final class PredictedLinksExporter {
             rejected.put(RejectReason.LINK_UNKNOWN_NODE, sent - written);
         }
         long deleted = switchTo(modelVersion);
-        return new Result(modelVersion, read, written, deleted, rejected);
+        return new Result(modelVersion, read, written, deleted, rejected, create);
+    }
+
+    /** Whether the database holds no link of {@code version} (a scan by type that stops at the first). */
+    private boolean versionAbsent(String version) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> !tx.run(ANY_OF_VERSION, Map.of("version", version)).hasNext());
+        }
+    }
+
+    /**
+     * Whether every user -> target link of the file names its pair once and the links of each
+     * (user, target kind) are contiguous, as train-links writes them (per task, then per user); links
+     * the export rejects do not count. Memory: the groups seen and the targets of the current one.
+     */
+    static boolean userGroupedWithoutDuplicates(Path linksFile) {
+        Set<NodeRef> finishedGroups = new HashSet<>();
+        Set<String> targets = new HashSet<>();
+        NodeRef[] group = {null};
+        boolean[] ok = {true};
+        PredictedLinksFormat.read(linksFile, link -> {
+            if (!ok[0] || link.source().kind() != NodeKind.USER || link.target().kind() == NodeKind.USER) {
+                return;
+            }
+            NodeRef userAndKind = new NodeRef(link.target().kind(), link.source().id());
+            if (!userAndKind.equals(group[0])) {
+                if (group[0] != null) {
+                    finishedGroups.add(group[0]);
+                }
+                group[0] = userAndKind;
+                targets.clear();
+                ok[0] = !finishedGroups.contains(userAndKind);
+            }
+            ok[0] &= targets.add(link.target().id());
+        });
+        return ok[0];
     }
 
     /** Makes {@code modelVersion} current (marker first), then deletes every other version's links. */

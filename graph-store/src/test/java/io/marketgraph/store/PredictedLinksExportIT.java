@@ -96,6 +96,7 @@ class PredictedLinksExportIT {
         List<PredictedLink> v2 = List.of(link("u2", NodeKind.BUSINESS, "b1", 0.5), link("u3", NodeKind.POST, "p2", 0.25));
         PredictedLinksExporter.Result result = exportLinks(v2, "v2");
 
+        assertTrue(result.created());
         assertEquals(2, result.written());
         assertEquals(9, result.deletedOtherVersions());
         List<Map<String, Object>> expected = List.of(
@@ -107,9 +108,31 @@ class PredictedLinksExportIT {
 
         PredictedLinksExporter.Result again = exportLinks(v2, "v2");
 
+        assertFalse(again.created());
         assertEquals(0, again.deletedOtherVersions());
         assertEquals(expected, Neo4jTestSupport.rows(DUMP));
         assertEquals(6, Neo4jTestSupport.count("MATCH ()-[r:INTERACTED]->() RETURN count(r)"));
+    }
+
+    @Test
+    void a_file_with_a_pair_twice_or_a_user_split_in_two_is_merged_and_stays_one_link_a_pair() {
+        MarketFixture.export(tmp, null, null);
+        List<PredictedLink> twice = List.of(link("u1", NodeKind.BUSINESS, "b1", 0.9), link("u1", NodeKind.BUSINESS, "b1", 0.8));
+        List<PredictedLink> split = List.of(link("u1", NodeKind.POST, "p1", 0.9), link("u2", NodeKind.POST, "p1", 0.8),
+                link("u1", NodeKind.POST, "p2", 0.7));
+        List<PredictedLink> grouped = List.of(link("u1", NodeKind.POST, "p1", 0.9), link("u1", NodeKind.POST, "p2", 0.7),
+                link("u2", NodeKind.POST, "p1", 0.8), link("u2", NodeKind.USER, "u1", 0.5), link("u1", NodeKind.USER, "u2", 0.5),
+                link("u1", NodeKind.BUSINESS, "b1", 0.6), link("u2", NodeKind.BUSINESS, "b1", 0.6));
+
+        assertFalse(PredictedLinksExporter.userGroupedWithoutDuplicates(MarketFixture.links(tmp, "twice.tsv", twice)));
+        assertFalse(PredictedLinksExporter.userGroupedWithoutDuplicates(MarketFixture.links(tmp, "split.tsv", split)));
+        assertTrue(PredictedLinksExporter.userGroupedWithoutDuplicates(MarketFixture.links(tmp, "grouped.tsv", grouped)));
+
+        PredictedLinksExporter.Result result = exportLinks(twice, "v1");
+
+        assertFalse(result.created());
+        assertEquals(2, result.written());
+        assertEquals(List.of(Map.of("u", "u1", "t", "b1", "score", 0.8, "version", "v1")), Neo4jTestSupport.rows(DUMP));
     }
 
     @Test
