@@ -21,9 +21,9 @@ import org.neo4j.driver.Session;
 
 /**
  * {@code bin/marketgraph bench-export-neo4j}: export throughput into the embedded Neo4j. Writes a
- * synthetic graph directory, starts a fresh embedded server (Bolt on a free port), exports the
- * graph twice (the second run is the idempotent no-op re-run) and checks with Cypher that both
- * runs leave the same node and relationship counts. Prints and writes (with {@code --out}) JSON.
+ * synthetic graph directory and a model version's predicted links, starts a fresh embedded server
+ * (Bolt on a free port), exports both twice (the second run is the idempotent no-op re-run) and
+ * checks with Cypher that both runs leave the same node and relationship counts. Prints and writes (with {@code --out}) JSON.
  * Lives in graph-store, not in benchmarks/, because a Neo4j 5.26 server cannot run on the
  * benchmarks module's Spark/Netty 4.2 classpath (VERSIONS.md section 3).
  */
@@ -36,6 +36,8 @@ public final class ExportBench {
             "  --posts N          posts; default: 35000",
             "  --businesses N     businesses; default: 5000",
             "  --edges N          distinct user->post/business interactions (plus one LISTED edge a post); default: 500000",
+            "  --links-per-user N predicted links a user (PREDICTED_INTEREST, 80 % to posts), exported after the graph",
+            "                     in each run as one model version; 0: none; default: 10",
             "  --batch-size N     rows per transaction; default: " + ExportConfig.DEFAULT_BATCH_SIZE,
             "  --threads N        concurrent writer sessions; default: " + ExportConfig.DEFAULT_THREADS,
             "  --seed N           generator seed; default: 42",
@@ -68,6 +70,7 @@ public final class ExportBench {
         int threads;
         int pageCacheMb;
         int warmupEdges;
+        int linksPerUser;
         SyntheticGraph warmup;
         try {
             graph = new SyntheticGraph(intFlag(flags, "--users", 60_000), intFlag(flags, "--posts", 35_000),
@@ -77,6 +80,10 @@ public final class ExportBench {
             threads = intFlag(flags, "--threads", ExportConfig.DEFAULT_THREADS);
             pageCacheMb = intFlag(flags, "--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB);
             warmupEdges = intFlag(flags, "--warmup-edges", 0);
+            linksPerUser = intFlag(flags, "--links-per-user", 10);
+            if (linksPerUser < 0) {
+                throw new IllegalArgumentException("--links-per-user must be >= 0, got " + linksPerUser);
+            }
             warmup = warmupEdges <= 0 ? null : new SyntheticGraph(Math.max(1, graph.users() / 5), Math.max(1, graph.posts() / 5),
                     Math.max(1, graph.businesses() / 5), warmupEdges, 50, 40, graph.seed() + 1);
         } catch (IllegalArgumentException e) {
@@ -92,6 +99,10 @@ public final class ExportBench {
 
         long t0 = System.nanoTime();
         graph.write(graphDir);
+        Path linksFile = linksPerUser == 0 ? null : work.resolve("predicted-links.tsv.gz");
+        if (linksFile != null) {
+            graph.writeLinks(linksFile, linksPerUser);
+        }
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
         System.err.printf(Locale.ROOT, "bench-export-neo4j: wrote %,d nodes, %,d interactions + %,d listings in %.1f s to %s%n",
                 graph.nodes(), graph.edges(), graph.posts(), generateSeconds, graphDir);
@@ -103,7 +114,8 @@ public final class ExportBench {
                 "loadAverageAtStart", loadAverage(), "java", System.getProperty("java.version"),
                 "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20));
         result.put("graph", Map.of("users", graph.users(), "posts", graph.posts(), "businesses", graph.businesses(),
-                "nodes", graph.nodes(), "edges", graph.edges(), "listings", graph.posts(), "seed", graph.seed(), "generateSeconds", generateSeconds));
+                "nodes", graph.nodes(), "edges", graph.edges(), "listings", graph.posts(), "linksPerUser", linksPerUser,
+                "seed", graph.seed(), "generateSeconds", generateSeconds));
         result.put("batchSize", batchSize);
         result.put("threads", threads);
 
@@ -116,7 +128,8 @@ public final class ExportBench {
                     result.put("warmup", warmUp(driver, connection.describe(), warmup, work.resolve("warmup-graph"),
                             batchSize, threads));
                 }
-                ExportConfig config = new ExportConfig(graphDir, null, null, batchSize, threads, 0.0);
+                ExportConfig config = new ExportConfig(graphDir, linksFile, linksFile == null ? null : "bench-v1",
+                        batchSize, threads, 0.0);
                 List<Long> counts = null;
                 for (String run : List.of("firstRun", "secondRun")) {
                     ExportResult r = new ExportJob(driver, connection.describe(),
@@ -165,6 +178,16 @@ public final class ExportBench {
         run.put("relationshipsPerSecond", r.relationshipsPerSecond());
         run.put("relationshipStagesSeconds", relationshipSeconds);
         run.put("relationshipStagesRelationshipsPerSecond", (r.interactions() + r.listed()) / relationshipSeconds);
+        double graphSeconds = relationshipSeconds + r.stageSeconds().getOrDefault("schema", 0.0)
+                + r.stageSeconds().getOrDefault("nodes", 0.0);
+        run.put("graphSeconds", graphSeconds);
+        run.put("graphRelationshipsPerSecond", (r.interactions() + r.listed()) / graphSeconds);
+        double linkSeconds = r.stageSeconds().getOrDefault("predicted links", 0.0);
+        if (r.predictedLinks() > 0) {
+            run.put("predictedLinksStageSeconds", linkSeconds);
+            run.put("predictedLinksPerSecond", r.predictedLinks() / linkSeconds);
+        }
+        run.put("predictedLinks", r.predictedLinks());
         run.put("interactions", r.interactions());
         run.put("listed", r.listed());
         run.put("firstLoad", r.firstLoad());

@@ -4,6 +4,7 @@ import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.InteractionTable;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.io.PredictedLinksFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -101,6 +102,39 @@ record SyntheticGraph(int users, int posts, int businesses, int edges, int regio
             out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to write synthetic graph " + dir, e);
+        }
+    }
+
+    /**
+     * Writes {@code perUser} predicted links a user (80 % to posts, the rest to businesses, targets
+     * skewed as the interactions are, distinct per user) to the gzip TSV {@code file}, laid out as
+     * train-links writes them: the post links of every user, then the business links. Deterministic by seed.
+     */
+    void writeLinks(Path file, int perUser) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int postLinks = Math.min(posts, Math.round(perUser * 0.8f));
+        int businessLinks = Math.min(businesses, perUser - postLinks);
+        try (Writer w = gzipWriter(file)) {
+            w.write(PredictedLinksFormat.HEADER + "\n");
+            writeLinks(w, random, "POST", "p", users, posts, postLinks);
+            writeLinks(w, random, "BUSINESS", "b", users + posts, businesses, businessLinks);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to write synthetic predicted links " + file, e);
+        }
+    }
+
+    private void writeLinks(Writer w, SplittableRandom random, String kind, String prefix, int first, int count,
+                            int perUser) throws IOException {
+        Set<Integer> targets = new HashSet<>();
+        for (int user = 0; user < users; user++) {
+            targets.clear();
+            while (targets.size() < perUser) {
+                double u = random.nextDouble();
+                int target = first + (int) (count * u * u);
+                if (targets.add(target)) {
+                    w.write("USER\tu" + user + "\t" + kind + "\t" + prefix + target + "\t" + random.nextDouble() + "\n");
+                }
+            }
         }
     }
 
