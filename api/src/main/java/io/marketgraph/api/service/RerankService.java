@@ -31,6 +31,8 @@ public final class RerankService {
 
     public static final int MAX_CANDIDATES = 500;
     public static final double AFFINITY_WEIGHT = 0.3;
+    /** The strategy of the learned re-ranker: its scores are the model's float probabilities (exactly representable as float). */
+    public static final String LEARNED = "learned";
 
     public record Ranked(String postId, double score, double baseScore, Double affinity, int baseRank) {}
 
@@ -98,7 +100,7 @@ public final class RerankService {
             out.add(new Ranked(ids[i], ranking.personalized() ? ranking.scores()[i] : base[i], base[i], null, i));
         }
         return new Result(userId, ranking.personalized(), ranking.personalized() ? null : "cold_start",
-                ranking.personalized() ? "learned" : "base", model.version(), out);
+                ranking.personalized() ? LEARNED : "base", model.version(), out);
     }
 
     private static List<Ranked> blend(ServingModel model, int u, String[] ids, double[] baseScores) {
