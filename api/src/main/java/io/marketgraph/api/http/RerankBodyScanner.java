@@ -155,12 +155,15 @@ final class RerankBodyScanner {
         return true;
     }
 
-    /** The next byte that is not JSON whitespace, consumed. */
+    /** The next byte that is not JSON whitespace, consumed. (The hot loops work on locals: the JIT keeps them in registers.) */
     private int next() {
-        byte c = b[at++];
-        while (isWhitespace(c)) {
-            c = b[at++];
+        byte[] b = this.b;
+        int i = at;
+        byte c = b[i++];
+        while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            c = b[i++];
         }
+        at = i;
         return c;
     }
 
@@ -170,11 +173,14 @@ final class RerankBodyScanner {
 
     /** Skips a plain string's content and its closing quote (after its opening quote); false on an escape, control or non-ASCII byte. */
     private boolean skipString() {
-        for (byte c = b[at++]; c != '"'; c = b[at++]) {
+        byte[] b = this.b;
+        int i = at;
+        for (byte c = b[i++]; c != '"'; c = b[i++]) {
             if (c < 0x20 || c == '\\') {   // non-ASCII bytes are negative
                 return false;
             }
         }
+        at = i;
         return true;
     }
 
@@ -202,38 +208,37 @@ final class RerankBodyScanner {
 
     /** A JSON number read exactly, or NaN where Jackson has to read it (or reject it). */
     private double number() {
-        boolean negative = b[at] == '-';
+        byte[] b = this.b;
+        int i = at;
+        boolean negative = b[i] == '-';
         if (negative) {
-            at++;
+            i++;
         }
         long mantissa = 0;
-        int digits = 0;
-        int intStart = at;
-        while (b[at] >= '0' && b[at] <= '9') {
-            mantissa = 10 * mantissa + (b[at++] - '0');
-            digits++;
+        int intStart = i;
+        while (b[i] >= '0' && b[i] <= '9') {
+            mantissa = 10 * mantissa + (b[i++] - '0');
         }
-        int intDigits = at - intStart;
-        if (intDigits == 0 || intDigits > 1 && b[intStart] == '0') {
+        int digits = i - intStart;
+        if (digits == 0 || digits > 1 && b[intStart] == '0') {
             return Double.NaN;
         }
         int exponent = 0;
-        if (b[at] == '.') {
-            int fracStart = ++at;
-            while (b[at] >= '0' && b[at] <= '9') {
-                mantissa = 10 * mantissa + (b[at++] - '0');
-                digits++;
+        if (b[i] == '.') {
+            int fracStart = ++i;
+            while (b[i] >= '0' && b[i] <= '9') {
+                mantissa = 10 * mantissa + (b[i++] - '0');
             }
-            if (at == fracStart) {
+            if (i == fracStart) {
                 return Double.NaN;
             }
-            exponent = fracStart - at;
+            exponent = fracStart - i;
+            digits -= exponent;
         }
-        if (b[at] == 'e' || b[at] == 'E') {
-            return Double.NaN;
-        }
-        if (digits > MAX_EXACT_DIGITS || negative && mantissa == 0 || -exponent >= POWERS_OF_TEN.length) {
-            return Double.NaN;   // beyond the exact range, or a negative zero: Jackson decides
+        at = i;
+        if (b[i] == 'e' || b[i] == 'E' || digits > MAX_EXACT_DIGITS || negative && mantissa == 0
+                || -exponent >= POWERS_OF_TEN.length) {
+            return Double.NaN;   // an exponent, beyond the exact range, or a negative zero: Jackson decides
         }
         double v = mantissa / POWERS_OF_TEN[-exponent];
         return negative ? -v : v;
