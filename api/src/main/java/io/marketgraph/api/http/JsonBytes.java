@@ -24,6 +24,16 @@ final class JsonBytes {
     private static final byte[] TRUE = bytes("true");
     private static final byte[] FALSE = bytes("false");
     private static final double PLAIN_INTEGRAL_LIMIT = 1e7;
+    private static final double[] DOUBLE_POWERS_OF_TEN = new double[13];
+    private static final long[] LONG_POWERS_OF_TEN = new long[13];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < LONG_POWERS_OF_TEN.length; i++, p *= 10) {
+            LONG_POWERS_OF_TEN[i] = p;
+            DOUBLE_POWERS_OF_TEN[i] = p;
+        }
+    }
 
     private byte[] buf;
     private int len;
@@ -126,7 +136,67 @@ final class JsonBytes {
 
     /** The shortest form that reads back as the float {@code v} (0.72345674, not its double's 0.7234567403793335). */
     JsonBytes number(float v) {
+        if (v >= 1e-3f && v < 1f && shortFloat(v)) {
+            return this;
+        }
         return Float.isFinite(v) ? ascii(NumberOutput.toString(v, true)) : string(Float.toString(v));
+    }
+
+    /**
+     * A probability's shortest decimal without Jackson's allocations, where double arithmetic
+     * decides it exactly: the decimals that read back as {@code v} are those strictly inside the
+     * half-gaps to its neighbours ({@code lo}, {@code hi}: exact doubles); at 1, 2, ... 9 digits the
+     * integers between {@code lo} and {@code hi} scaled by a power of ten are the candidates, and the
+     * one nearest {@code v} wins (Schubfach's choice). Each scaled value is one rounded product
+     * (relative error 2^-53), so whenever one is within 2^-50 of an integer (or the nearest is within
+     * it of a tie) the answer could hinge on the rounding, and this gives up (false, nothing
+     * written): Jackson's writer decides those, and shortest forms of one or two digits, whose
+     * choice follows a special rule. {@code JsonBytesTest} compares with Jackson.
+     */
+    private boolean shortFloat(float v) {
+        double x = v;
+        int bits = Float.floatToRawIntBits(v);
+        double half = Math.ulp(v) / 2.0;
+        double lo = x - ((bits & 0x7FFFFF) == 0 ? half / 2 : half);   // a power of two: the gap below is half as wide
+        double hi = x + half;
+        int e10 = x >= 0.1 ? -1 : x >= 0.01 ? -2 : -3;
+        for (int p = 1; p <= 9; p++) {
+            double scale = DOUBLE_POWERS_OF_TEN[p - 1 - e10];
+            double l = lo * scale;
+            double h = hi * scale;
+            if (nearInteger(l) || nearInteger(h)) {
+                return false;
+            }
+            double first = Math.ceil(l);
+            double last = Math.floor(h);
+            if (first <= last) {
+                double c = x * scale;
+                if (p <= 2 || nearInteger(c - 0.5)) {
+                    return false;
+                }
+                long digits = (long) Math.min(Math.max(Math.rint(c), first), last);
+                if (digits < LONG_POWERS_OF_TEN[p - 1] || digits >= LONG_POWERS_OF_TEN[p]) {
+                    return false;
+                }
+                while (digits % 10 == 0) {
+                    digits /= 10;
+                    p--;
+                }
+                ensure(2 + -e10 + p);
+                buf[len++] = '0';
+                buf[len++] = '.';
+                for (int z = -1; z > e10; z--) {
+                    buf[len++] = '0';
+                }
+                len = NumberOutput.outputLong(digits, buf, len);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nearInteger(double x) {
+        return Math.abs(x - Math.rint(x)) <= Math.abs(x) * 0x1p-50;
     }
 
     private JsonBytes ascii(String s) {

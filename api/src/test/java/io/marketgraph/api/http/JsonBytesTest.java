@@ -73,6 +73,24 @@ class JsonBytesTest {
             assertEquals(jackson(g -> g.writeNumber(f)), ours(new JsonBytes(2).number(f)), Float.toString(f));
         }
         assertEquals(jackson(g -> g.writeNumber(Integer.MIN_VALUE)), ours(new JsonBytes(2).number(Integer.MIN_VALUE)));
+        assertEquals("0.72345674", ours(new JsonBytes(2).number(0.72345674f)));
+        assertEquals("0.1", ours(new JsonBytes(2).number(0.1f)));
+        assertEquals("0.001", ours(new JsonBytes(2).number(0.001f)));
+        assertEquals("1.0", ours(new JsonBytes(2).number(1f)));
+        assertEquals("9.0E-4", ours(new JsonBytes(2).number(9e-4f)));
+    }
+
+    /**
+     * Probabilities, the learned scores' range, where the writer has its own shortest-form path: every
+     * 61st float from 0.0009 to 1.0001 against Jackson's (all 85 million of them matched when it was written).
+     */
+    @Test
+    void probabilities_are_written_as_jackson_writes_them() {
+        JsonBytes json = new JsonBytes(32);
+        for (int bits = Float.floatToRawIntBits(9e-4f); bits <= Float.floatToRawIntBits(1.0001f); bits += 61) {
+            float f = Float.intBitsToFloat(bits);
+            assertEquals(com.fasterxml.jackson.core.io.NumberOutput.toString(f, true), ours(json.reset().number(f)));
+        }
         assertEquals("true,false,null", ours(new JsonBytes(2).bool(true).raw(',').bool(false).raw(',').nullValue()));
         assertEquals("[\"a\",1]", ours(new JsonBytes(1).raw('[').string("a").raw(JsonBytes.bytes(",1]"))));
     }
