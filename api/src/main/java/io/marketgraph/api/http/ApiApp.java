@@ -57,6 +57,11 @@ public final class ApiApp {
                                   HttpMetrics metrics) {
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = maxBodyBytes;
+        // Jetty buffers a response written in pieces of up to the aggregation size (8 KB by default) and
+        // sends it with its Content-Length when the handler ends; a bigger write (a re-rank of 200
+        // candidates is one 17 KB write) went out at once, chunked, with a second write for the end.
+        // Aggregating up to the output buffer's size (32 KB) sends such responses in one write.
+        cfg.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
         cfg.jsonMapper(new JavalinJackson(RESPONSES, true));
         cfg.routes.before(ctx -> {
             ctx.attribute(STARTED, System.nanoTime());

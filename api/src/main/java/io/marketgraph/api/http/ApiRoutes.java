@@ -104,7 +104,7 @@ final class ApiRoutes {
     }
 
     private static void rerank(ApiServices s, Context ctx) {
-        RerankJson.Request body = RerankJson.parse(ctx.bodyAsBytes());
+        RerankJson.Request body = RerankJson.parse(RequestBodies.bytes(ctx));
         RerankService.Result result = s.rerank().rerank(body.userId(), body.postIds(), body.baseScores());
         RerankJson.write(result, ctx.contentType(ContentType.APPLICATION_JSON).outputStream());
     }

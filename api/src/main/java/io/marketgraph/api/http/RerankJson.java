@@ -1,15 +1,11 @@
 package io.marketgraph.api.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.RerankService;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,45 +13,51 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The re-rank route's JSON, both ways, on the streaming API: the body goes straight into parallel
- * arrays of ids and scores, the result is written field by field (the same bytes Jackson's record
- * serialization gives, {@code RerankJsonTest} compares). A body off the well-formed path (unknown
- * field, wrong type, malformed JSON, trailing tokens, a missing field) is parsed again by the
- * strict data-binding parser, so every 400 message is the one {@link RequestBodies} gives.
+ * The re-rank route's JSON, both ways. The body goes straight into parallel arrays of ids and
+ * scores: first {@link RerankBodyScanner} over the bytes (plain ASCII ids, plain numbers), then,
+ * where it gives up, Jackson's streaming parser; a body off the well-formed path (unknown field,
+ * wrong type, malformed JSON, trailing tokens, a missing field) is parsed again by the strict
+ * data-binding parser, so every 400 message is the one {@link RequestBodies} gives. The result is
+ * written field by field into one byte buffer ({@link JsonBytes}: the bytes Jackson's record
+ * serialization gives but for the learned scores' float form; {@code RerankJsonTest} compares).
  */
 final class RerankJson {
 
     /** A parsed request: {@code postIds[i]} with {@code baseScores[i]}, in the search engine's order. */
     record Request(String userId, String[] postIds, double[] baseScores) {}
 
-    /** Shortest-repr doubles (Schubfach), as {@link ApiApp#RESPONSES} writes them; exact fast double parsing. */
+    /** Exact fast double parsing. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
-    private static final SerializedString USER_ID = new SerializedString("userId");
-    private static final SerializedString PERSONALIZED = new SerializedString("personalized");
-    private static final SerializedString REASON = new SerializedString("reason");
-    private static final SerializedString STRATEGY = new SerializedString("strategy");
-    private static final SerializedString MODEL_VERSION = new SerializedString("modelVersion");
-    private static final SerializedString CANDIDATES = new SerializedString("candidates");
-    private static final SerializedString POST_ID = new SerializedString("postId");
-    private static final SerializedString SCORE = new SerializedString("score");
-    private static final SerializedString BASE_SCORE = new SerializedString("baseScore");
-    private static final SerializedString AFFINITY = new SerializedString("affinity");
-    private static final SerializedString BASE_RANK = new SerializedString("baseRank");
+    private static final byte[] USER_ID = JsonBytes.bytes("{\"userId\":");
+    private static final byte[] PERSONALIZED = JsonBytes.bytes(",\"personalized\":");
+    private static final byte[] REASON = JsonBytes.bytes(",\"reason\":");
+    private static final byte[] STRATEGY = JsonBytes.bytes(",\"strategy\":");
+    private static final byte[] MODEL_VERSION = JsonBytes.bytes(",\"modelVersion\":");
+    private static final byte[] CANDIDATES = JsonBytes.bytes(",\"candidates\":[");
+    private static final byte[] POST_ID_FIRST = JsonBytes.bytes("{\"postId\":");
+    private static final byte[] POST_ID = JsonBytes.bytes(",{\"postId\":");
+    private static final byte[] SCORE = JsonBytes.bytes(",\"score\":");
+    private static final byte[] BASE_SCORE = JsonBytes.bytes(",\"baseScore\":");
+    private static final byte[] AFFINITY = JsonBytes.bytes(",\"affinity\":");
+    private static final byte[] BASE_RANK = JsonBytes.bytes(",\"baseRank\":");
+    private static final byte[] END = JsonBytes.bytes("]}");
+    /** The response of one re-rank is built here (about 15 KB for 200 candidates), then written in one call. */
+    private static final ThreadLocal<JsonBytes> BUFFER = ThreadLocal.withInitial(() -> new JsonBytes(32 * 1024));
 
     private RerankJson() {}
 
     static Request parse(byte[] body) {
-        Request fast = body.length == 0 ? null : parseWellFormed(body);
+        Request fast = body.length == 0 ? null : RerankBodyScanner.scan(body);
+        if (fast == null && body.length > 0) {
+            fast = parseStreaming(body);
+        }
         return fast != null ? fast : parseStrictly(new String(body, StandardCharsets.UTF_8));
     }
 
-    /** The common case in one pass, or null as soon as anything is unusual (the strict parser then explains it). */
-    private static Request parseWellFormed(byte[] body) {
+    /** Well-formed bodies on Jackson's streaming parser, or null as soon as anything is unusual (the strict parser then explains it). */
+    static Request parseStreaming(byte[] body) {
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -139,54 +141,47 @@ final class RerankJson {
     }
 
     static byte[] write(RerankService.Result result) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * result.candidates().size());
-        write(result, out);
-        return out.toByteArray();
+        return fill(new JsonBytes(256 + 96 * result.candidates().size()), result).toByteArray();
     }
 
     /**
      * The result as Jackson serializes the record with {@link ApiApp#RESPONSES} (component order,
-     * nulls written), into {@code out}: the response stream, so that no copy of the body is made.
-     * The stream is neither flushed nor closed, so that the server still sees the whole body
-     * before it commits the response (it sets Content-Length).
+     * nulls written, shortest doubles), except that the learned model's scores, which are floats,
+     * are written as floats (their shortest form: 0.72345674, not the double 0.7234567403793335).
+     * One write of the whole body into {@code out}, neither flushed nor closed, so that the server
+     * still sees the whole body before it commits the response (it sets Content-Length).
      */
     static void write(RerankService.Result result, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeFieldName(USER_ID);
-            g.writeString(result.userId());
-            g.writeFieldName(PERSONALIZED);
-            g.writeBoolean(result.personalized());
-            g.writeFieldName(REASON);
-            g.writeString(result.reason());
-            g.writeFieldName(STRATEGY);
-            g.writeString(result.strategy());
-            g.writeFieldName(MODEL_VERSION);
-            g.writeString(result.modelVersion());
-            g.writeFieldName(CANDIDATES);
-            g.writeStartArray();
-            for (RerankService.Ranked r : result.candidates()) {
-                g.writeStartObject();
-                g.writeFieldName(POST_ID);
-                g.writeString(r.postId());
-                g.writeFieldName(SCORE);
-                g.writeNumber(r.score());
-                g.writeFieldName(BASE_SCORE);
-                g.writeNumber(r.baseScore());
-                g.writeFieldName(AFFINITY);
-                if (r.affinity() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(r.affinity());
-                }
-                g.writeFieldName(BASE_RANK);
-                g.writeNumber(r.baseRank());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+        try {
+            fill(BUFFER.get().reset(), result).writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to write a re-rank result", e);
         }
+    }
+
+    private static JsonBytes fill(JsonBytes json, RerankService.Result result) {
+        json.raw(USER_ID).string(result.userId()).raw(PERSONALIZED).bool(result.personalized())
+                .raw(REASON).string(result.reason()).raw(STRATEGY).string(result.strategy())
+                .raw(MODEL_VERSION).string(result.modelVersion()).raw(CANDIDATES);
+        boolean floatScores = RerankService.LEARNED.equals(result.strategy());
+        boolean first = true;
+        for (RerankService.Ranked r : result.candidates()) {
+            json.raw(first ? POST_ID_FIRST : POST_ID).string(r.postId()).raw(SCORE);
+            first = false;
+            double score = r.score();
+            if (floatScores && (float) score == score) {
+                json.number((float) score);
+            } else {
+                json.number(score);
+            }
+            json.raw(BASE_SCORE).number(r.baseScore()).raw(AFFINITY);
+            if (r.affinity() == null) {
+                json.nullValue();
+            } else {
+                json.number(r.affinity().doubleValue());
+            }
+            json.raw(BASE_RANK).number(r.baseRank()).raw('}');
+        }
+        return json.raw(END);
     }
 }

@@ -8,9 +8,7 @@ import io.marketgraph.personalize.model.RerankModel;
 import io.marketgraph.personalize.model.ScoreOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Personalizes the search service's candidate list. Every candidate comes back exactly once.
@@ -31,6 +29,8 @@ public final class RerankService {
 
     public static final int MAX_CANDIDATES = 500;
     public static final double AFFINITY_WEIGHT = 0.3;
+    /** The strategy of the learned re-ranker: its scores are the model's float probabilities (exactly representable as float). */
+    public static final String LEARNED = "learned";
 
     public record Ranked(String postId, double score, double baseScore, Double affinity, int baseRank) {}
 
@@ -57,16 +57,16 @@ public final class RerankService {
         if (baseScores.length != n) {
             throw new IllegalArgumentException(n + " post ids but " + baseScores.length + " base scores");
         }
-        Set<String> seen = new HashSet<>(2 * n);
+        String[] seen = new String[Integer.highestOneBit(4 * n - 1)];   // open addressing, at most half full
         for (int i = 0; i < n; i++) {
             String id = postIds[i];
-            if (id == null || id.isBlank()) {
+            if (id == null || isBlank(id)) {
                 throw ApiException.badRequest("candidates[" + i + "].postId is missing");
             }
             if (!Double.isFinite(baseScores[i])) {
                 throw ApiException.badRequest("candidates[" + i + "].baseScore must be a finite number, got " + baseScores[i]);
             }
-            if (!seen.add(id)) {
+            if (!add(seen, id)) {
                 throw ApiException.badRequest("candidates[" + i + "].postId '" + id + "' appears twice");
             }
         }
@@ -88,6 +88,30 @@ public final class RerankService {
         }
     }
 
+    /** {@code String.isBlank}, without its scan for the usual id that starts with a printable ASCII character. */
+    private static boolean isBlank(String id) {
+        return id.isEmpty() || (id.charAt(0) <= ' ' || id.charAt(0) >= 0x7F) && id.isBlank();
+    }
+
+    /**
+     * Adds {@code id} to the open-addressing set {@code table} (a power of two in size, never full),
+     * false when it is there already. The id's hash is computed once and cached in the String, so
+     * the model's id lookup after this reuses it.
+     */
+    private static boolean add(String[] table, String id) {
+        int mask = table.length - 1;
+        int h = id.hashCode();
+        for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+            if (table[slot] == null) {
+                table[slot] = id;
+                return true;
+            }
+            if (table[slot].equals(id)) {
+                return false;
+            }
+        }
+    }
+
     private static Result learned(ServingModel model, String userId, int u, String[] ids, double[] base) {
         RerankModel reranker = model.reranker().orElseThrow();
         RerankFeaturizer featurizer = model.rerankFeatures();
@@ -98,7 +122,7 @@ public final class RerankService {
             out.add(new Ranked(ids[i], ranking.personalized() ? ranking.scores()[i] : base[i], base[i], null, i));
         }
         return new Result(userId, ranking.personalized(), ranking.personalized() ? null : "cold_start",
-                ranking.personalized() ? "learned" : "base", model.version(), out);
+                ranking.personalized() ? LEARNED : "base", model.version(), out);
     }
 
     private static List<Ranked> blend(ServingModel model, int u, String[] ids, double[] baseScores) {

@@ -9,11 +9,13 @@ import io.marketgraph.io.Json;
 import io.marketgraph.linkpred.train.PlantedMarket;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +123,12 @@ class ApiAppTest {
             body.append(i == 0 ? "" : ",").append("{\"postId\":\"").append(id).append("\",\"baseScore\":").append(200 - i).append('}');
         }
         body.append("]}");
-        JsonNode r = json(api.post("/v1/search/rerank", "search", body.toString()));
+        HttpResponse<String> response = api.post("/v1/search/rerank", "search", body.toString());
+        // one write with its length (a 200-candidate answer is bigger than Jetty's default 8 KB aggregation), not chunked
+        assertEquals(Optional.of(Long.toString(response.body().getBytes(StandardCharsets.UTF_8).length)),
+                response.headers().firstValue("Content-Length"));
+        assertTrue(response.body().length() > 8192, "bigger than Jetty's default aggregation: " + response.body().length());
+        JsonNode r = json(response);
         assertTrue(r.get("personalized").asBoolean());
         List<String> back = new ArrayList<>();
         r.get("candidates").forEach(c -> back.add(c.get("postId").asText()));
@@ -145,6 +152,13 @@ class ApiAppTest {
         assertError(api.post("/v1/search/rerank", "search",
                 "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},{\"postId\":\"p1\",\"baseScore\":2}]}"),
                 400, "'p1' appears twice");
+        assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},"
+                + "{\"postId\":\"p2\",\"baseScore\":2},{\"postId\":\"p2\",\"baseScore\":3},{\"postId\":\"p1\",\"baseScore\":4}]}"),
+                400, "candidates[2].postId 'p2' appears twice");
+        for (String blank : List.of("", " ", "\\u2003", "\\t ")) {
+            assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},"
+                    + "{\"postId\":\"" + blank + "\",\"baseScore\":2}]}"), 400, "candidates[1].postId is missing");
+        }
         assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[],\"extra\":1}"), 400, "unknown field 'extra'");
         assertError(api.post("/v1/search/rerank", "search", "[1,2]"), 400, "request body");
         assertError(api.post("/v1/search/rerank", "search", ""), 400, "request body is empty");

@@ -2,9 +2,12 @@ package io.marketgraph.api.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.RerankService;
 import io.marketgraph.io.Json;
@@ -12,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The re-rank route's streaming JSON against Jackson data binding: same result bytes, same parse, same 400s. */
+/**
+ * The re-rank route's streaming JSON against Jackson data binding: the bytes Jackson writes for the
+ * result (the learned scores as floats), the same parse, the same 400s.
+ */
 class RerankJsonTest {
 
     /** What JDK 17's Double.toString gives (the route's output before it wrote shortest doubles). */
@@ -22,7 +28,7 @@ class RerankJsonTest {
     void writes_the_bytes_jackson_writes_for_the_record() throws Exception {
         List<RerankService.Result> results = List.of(
                 new RerankService.Result("u4", true, null, "learned", "v0002", List.of(
-                        new RerankService.Ranked("p1", 0.7234567165374756, 12.5, null, 3),
+                        new RerankService.Ranked("p1", (double) 0.72345674f, 12.5, null, 3),
                         new RerankService.Ranked("q \"x\" é\n\u0001", (double) 0.1f, -1e-7, null, 0))),
                 new RerankService.Result("ghost", false, "unknown_user", "base", "v0001", List.of(
                         new RerankService.Ranked("p2", 200, 200, null, 0))),
@@ -31,9 +37,22 @@ class RerankJsonTest {
                         new RerankService.Ranked("p4", 1.0E-5, 0, 0.0, 0))));
         for (RerankService.Result r : results) {
             String written = new String(RerankJson.write(r), StandardCharsets.UTF_8);
-            assertEquals(ApiApp.RESPONSES.writeValueAsString(r), written);
-            assertEquals(PLAIN.readTree(PLAIN.writeValueAsString(r)), PLAIN.readTree(written), "the same values as before");
+            assertEquals(jackson(r), written);
+            JsonNode before = PLAIN.readTree(PLAIN.writeValueAsString(r));
+            JsonNode now = PLAIN.readTree(written);
+            for (int i = 0; i < r.candidates().size(); i++) {
+                // a learned score reads back as the same float, other numbers as the same double
+                assertEquals((float) before.get("candidates").get(i).get("score").asDouble(),
+                        (float) now.get("candidates").get(i).get("score").asDouble());
+                ((ObjectNode) before.get("candidates").get(i)).remove("score");
+                ((ObjectNode) now.get("candidates").get(i)).remove("score");
+            }
+            assertEquals(before, now, "the same values as before");
         }
+        // a learned score is the model's float, written as one: 0.1f, not the double 0.10000000149011612
+        assertTrue(new String(RerankJson.write(results.get(0)), StandardCharsets.UTF_8)
+                .contains("{\"postId\":\"p1\",\"score\":0.72345674,\"baseScore\":12.5,\"affinity\":null,\"baseRank\":3}"));
+        assertTrue(new String(RerankJson.write(results.get(0)), StandardCharsets.UTF_8).contains("\"score\":0.1,\"baseScore\":-1.0E-7"));
         // the shortest form: JDK 17's Double.toString writes 1e23 as 9.999999999999999E22 (the same double)
         assertEquals("{\"userId\":\"u\",\"personalized\":true,\"reason\":null,\"strategy\":\"blend\",\"modelVersion\":\"v\","
                 + "\"candidates\":[{\"postId\":\"p\",\"score\":0.002,\"baseScore\":1.0E23,\"affinity\":0.1,\"baseRank\":7}]}",
@@ -66,6 +85,17 @@ class RerankJsonTest {
         assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\"}]}", "candidates[0] needs postId and baseScore");
         assertRejected("", "request body is empty");
         assertRejected("null", "request body is null");
+    }
+
+    /** Jackson's serialization of the record, the learned scores as the floats they are. */
+    private static String jackson(RerankService.Result r) throws Exception {
+        ObjectNode tree = ApiApp.RESPONSES.valueToTree(r);
+        if (r.strategy().equals(RerankService.LEARNED)) {
+            for (JsonNode c : tree.get("candidates")) {
+                ((ObjectNode) c).put("score", (float) c.get("score").asDouble());
+            }
+        }
+        return ApiApp.RESPONSES.writeValueAsString(tree);
     }
 
     private static RerankJson.Request parse(String body) {

@@ -7,9 +7,13 @@ import io.marketgraph.io.EmbeddingStore;
  * many cosines against the same rows (re-rank features, the blend strategy): a cosine then costs one
  * dot product. The norms are summed as {@link Cosine#of} sums them; the dot product runs four
  * partial sums (the add latency, not the multiplies, bounds a single running sum), so a cosine can
- * differ from {@code Cosine.of} in the last bits of the double.
+ * differ from {@code Cosine.of} in the last bits of the double. With {@code jdk.incubator.vector}
+ * present (the launcher and the tests add it), the dot product runs on the Vector API
+ * ({@link VectorDot}), with the same partial sums in the same order: the same doubles.
  */
 public final class NormedVectors {
+
+    private static final boolean VECTOR = VectorDot.available();
 
     private final float[] vectors;
     private final int dim;
@@ -32,11 +36,15 @@ public final class NormedVectors {
     public double cosine(int a, int b) {
         int ao = a * dim;
         int bo = b * dim;
-        double d0 = 0;
-        double d1 = 0;
-        double d2 = 0;
-        double d3 = 0;
-        int d = 0;
+        double dot = VECTOR ? VectorDot.dot(vectors, ao, bo, dim) : scalarDot(vectors, ao, bo, dim, 0, 0, 0, 0, 0);
+        double na = squaredNorm[a];
+        double nb = squaredNorm[b];
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    /** The dot product of the rows at {@code ao} and {@code bo} from dimension {@code from} on, with the partial sums so far. */
+    static double scalarDot(float[] vectors, int ao, int bo, int dim, int from, double d0, double d1, double d2, double d3) {
+        int d = from;
         for (; d + 3 < dim; d += 4) {
             d0 += vectors[ao + d] * vectors[bo + d];
             d1 += vectors[ao + d + 1] * vectors[bo + d + 1];
@@ -46,9 +54,11 @@ public final class NormedVectors {
         for (; d < dim; d++) {
             d0 += vectors[ao + d] * vectors[bo + d];
         }
-        double dot = (d0 + d1) + (d2 + d3);
-        double na = squaredNorm[a];
-        double nb = squaredNorm[b];
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return (d0 + d1) + (d2 + d3);
+    }
+
+    /** Whether {@link #cosine} runs on the Vector API (the same values either way). */
+    public static boolean vectorized() {
+        return VECTOR;
     }
 }

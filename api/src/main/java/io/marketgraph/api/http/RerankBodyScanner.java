@@ -1,0 +1,246 @@
+package io.marketgraph.api.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The re-rank body as search services send it, read straight off the bytes in one pass: ASCII
+ * strings without escapes, plain numbers, JSON whitespace. Anything else (an escape or a non-ASCII
+ * byte in a string, a number with an exponent or more than 15 digits, a field it does not expect, malformed
+ * JSON) makes it give up and return null, and {@link RerankJson} reads the body with Jackson
+ * instead; so what it accepts, it reads to exactly what Jackson reads (numbers included: at most
+ * 15 digits and no exponent, so the digits are an exact double and one division by an exact power
+ * of ten is correctly rounded, as Jackson's parser rounds).
+ */
+final class RerankBodyScanner {
+
+    private static final int MAX_EXACT_DIGITS = 15;
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    private final byte[] b;
+    private int at;
+
+    private RerankBodyScanner(byte[] body) {
+        this.b = body;
+    }
+
+    /** The request, or null where Jackson has to read it. */
+    static RerankJson.Request scan(byte[] body) {
+        try {
+            return new RerankBodyScanner(body).request();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null;   // the body ended early (the reads do not check the end): malformed, Jackson says where
+        }
+    }
+
+    private RerankJson.Request request() {
+        if (next() != '{') {
+            return null;
+        }
+        String userId = null;
+        boolean query = false;
+        String[] ids = null;
+        double[] scores = null;
+        int n = 0;
+        for (int c = next(); ; c = next()) {
+            if (c != '"') {
+                return null;
+            }
+            int name = at;
+            if (!skipString()) {
+                return null;
+            }
+            int nameEnd = at;
+            if (next() != ':') {
+                return null;
+            }
+            if (is(name, nameEnd, "userId\"") && userId == null) {
+                userId = string();
+                if (userId == null) {
+                    return null;
+                }
+            } else if (is(name, nameEnd, "query\"") && !query) {
+                query = true;
+                int v = next();
+                if (!(v == '"' && skipString() || v == 'n' && b[at++] == 'u' && b[at++] == 'l' && b[at++] == 'l')) {
+                    return null;
+                }
+            } else if (is(name, nameEnd, "candidates\"") && ids == null) {
+                if (next() != '[') {
+                    return null;
+                }
+                ids = new String[256];
+                scores = new double[256];
+                for (int d = next(); d != ']'; ) {
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, 2 * n);
+                        scores = Arrays.copyOf(scores, 2 * n);
+                    }
+                    if (d != '{' || !candidate(ids, scores, n++)) {
+                        return null;
+                    }
+                    d = next();
+                    if (d == ',') {
+                        d = next();
+                        if (d != '{') {
+                            return null;
+                        }
+                    } else if (d != ']') {
+                        return null;
+                    }
+                }
+            } else {
+                return null;
+            }
+            c = next();
+            if (c == '}') {
+                break;
+            }
+            if (c != ',') {
+                return null;
+            }
+        }
+        while (at < b.length && isWhitespace(b[at])) {
+            at++;
+        }
+        if (at != b.length || userId == null || ids == null) {
+            return null;
+        }
+        return new RerankJson.Request(userId, Arrays.copyOf(ids, n), Arrays.copyOf(scores, n));
+    }
+
+    /** {@code "postId": "...", "baseScore": number} in either order, nothing else; after its '{'. */
+    private boolean candidate(String[] ids, double[] scores, int i) {
+        boolean score = false;
+        for (int field = 0; field < 2; field++) {
+            if (next() != '"') {
+                return false;
+            }
+            int name = at;
+            if (!skipString()) {
+                return false;
+            }
+            int nameEnd = at;
+            if (next() != ':') {
+                return false;
+            }
+            if (is(name, nameEnd, "postId\"") && ids[i] == null) {
+                ids[i] = string();
+                if (ids[i] == null) {
+                    return false;
+                }
+            } else if (is(name, nameEnd, "baseScore\"") && !score) {
+                next();
+                at--;
+                double v = number();
+                if (Double.isNaN(v)) {
+                    return false;
+                }
+                scores[i] = v;
+                score = true;
+            } else {
+                return false;
+            }
+            if (next() != (field == 0 ? ',' : '}')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The next byte that is not JSON whitespace, consumed. (The hot loops work on locals: the JIT keeps them in registers.) */
+    private int next() {
+        byte[] b = this.b;
+        int i = at;
+        byte c = b[i++];
+        while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            c = b[i++];
+        }
+        at = i;
+        return c;
+    }
+
+    private static boolean isWhitespace(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    /** Skips a plain string's content and its closing quote (after its opening quote); false on an escape, control or non-ASCII byte. */
+    private boolean skipString() {
+        byte[] b = this.b;
+        int i = at;
+        for (byte c = b[i++]; c != '"'; c = b[i++]) {
+            if (c < 0x20 || c == '\\') {   // non-ASCII bytes are negative
+                return false;
+            }
+        }
+        at = i;
+        return true;
+    }
+
+    /** The next value as a plain string, or null (not a string, or not a plain one). */
+    private String string() {
+        if (next() != '"') {
+            return null;
+        }
+        int start = at;
+        return skipString() ? new String(b, start, at - 1 - start, StandardCharsets.ISO_8859_1) : null;
+    }
+
+    /** Whether the bytes from {@code start} to {@code end} are {@code ascii} (a field name and its closing quote). */
+    private boolean is(int start, int end, String ascii) {
+        if (end - start != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (b[start + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JSON number read exactly, or NaN where Jackson has to read it (or reject it). */
+    private double number() {
+        byte[] b = this.b;
+        int i = at;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long mantissa = 0;
+        int intStart = i;
+        while (b[i] >= '0' && b[i] <= '9') {
+            mantissa = 10 * mantissa + (b[i++] - '0');
+        }
+        int digits = i - intStart;
+        if (digits == 0 || digits > 1 && b[intStart] == '0') {
+            return Double.NaN;
+        }
+        int exponent = 0;
+        if (b[i] == '.') {
+            int fracStart = ++i;
+            while (b[i] >= '0' && b[i] <= '9') {
+                mantissa = 10 * mantissa + (b[i++] - '0');
+            }
+            if (i == fracStart) {
+                return Double.NaN;
+            }
+            exponent = fracStart - i;
+            digits -= exponent;
+        }
+        at = i;
+        if (b[i] == 'e' || b[i] == 'E' || digits > MAX_EXACT_DIGITS || negative && mantissa == 0
+                || -exponent >= POWERS_OF_TEN.length) {
+            return Double.NaN;   // an exponent, beyond the exact range, or a negative zero: Jackson decides
+        }
+        double v = mantissa / POWERS_OF_TEN[-exponent];
+        return negative ? -v : v;
+    }
+}
