@@ -15,13 +15,13 @@ import java.util.Locale;
  *                       500k relationships): 500-2,500 gave the best rates and 10,000 about half of them,
  *                       so the default is 1,000
  * @param threads        concurrent writer sessions; rows are partitioned by the node they share (a
- *                       node's id, an interaction's target) so threads rarely wait on each other's
- *                       locks. More threads use more server cores (one transaction runs on one). Default 1:
- *                       on this 2-core machine 2 threads sped nodes up (3.3k/s vs 2.1-2.6k/s) but slowed
- *                       first-load interactions (3.8k/s vs 5.4-6.1k/s: writers share user nodes and wait on
- *                       their locks); try more on a server with spare cores. With CREATE on a first load
- *                       and ends matched by node id, 2 threads doubled the first-run rate here (12.1k vs
- *                       5.8-6.0k rels/s whole run; graph-store README)
+ *                       node's id, a relationship's source, a link's user) so threads rarely wait on
+ *                       each other's locks (a deadlock is retried with MERGE). More threads use more
+ *                       server cores (one transaction runs on one). Default 2: on this 2-core machine,
+ *                       cold server, graph plus 600k predicted links (bench-export-neo4j, 21:18-21:27),
+ *                       2 threads gave 16.7k rels/s on the first load against 15.9k for 1, and 39.9k
+ *                       against 26.2k on the idempotent re-export; the first load's interactions did
+ *                       not speed up (26.0 s against 28.7 s)
  * @param maxRejectedFraction the share of input records that may be rejected (counted and reported)
  *                       before the run counts as failed input (exit 3); 0 means none may be
  */
@@ -29,7 +29,7 @@ public record ExportConfig(Path graph, Path predictedLinks, String modelVersion,
                            double maxRejectedFraction) {
 
     public static final int DEFAULT_BATCH_SIZE = 1_000;
-    public static final int DEFAULT_THREADS = 1;
+    public static final int DEFAULT_THREADS = 2;
     public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.0;
 
     public ExportConfig {
