@@ -54,6 +54,20 @@ final class ExportCypher {
                 match + "MERGE (a)-[r:" + type + "]->(b) SET r = row.p RETURN count(*) AS written");
     }
 
+    /**
+     * {@code (:User)-[:PREDICTED_INTEREST {model_version: $version, score}]->(:targetLabel)} between the
+     * nodes with ids {@code row.u} and {@code row.t} (unique-index seeks: the links file names nodes by
+     * id). The MERGE expands the user's links between the two nodes (there must be no relationship
+     * property index for the planner to seek instead, see {@link Neo4jSchema}).
+     */
+    static Statement link(String targetLabel) {
+        String match = "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) ";
+        String type = PredictedLinksExporter.PREDICTED_INTEREST;
+        return new Statement(
+                match + "CREATE (u)-[r:" + type + " {model_version: $version, score: row.s}]->(t) RETURN count(*) AS written",
+                match + "MERGE (u)-[r:" + type + " {model_version: $version}]->(t) SET r.score = row.s RETURN count(*) AS written");
+    }
+
     /** Whether the database holds no node with {@code label} (a count-store lookup, O(1)). */
     static boolean noNodes(Driver driver, String label) {
         return isEmpty(driver, "MATCH (n:" + label + ") RETURN count(n) AS c");

@@ -43,10 +43,8 @@ public final class PredictedLinksExporter {
     /** {@code key} of the marker node that names the current version. */
     public static final String STATE_KEY = "PREDICTED_INTEREST";
 
-    private static final Map<NodeKind, String> LINK_MERGE = new EnumMap<>(Map.of(
-            NodeKind.POST, linkMerge("Post"), NodeKind.BUSINESS, linkMerge("Business")));
-    private static final Map<NodeKind, String> LINK_CREATE = new EnumMap<>(Map.of(
-            NodeKind.POST, linkCreate("Post"), NodeKind.BUSINESS, linkCreate("Business")));
+    private static final Map<NodeKind, ExportCypher.Statement> LINKS = new EnumMap<>(Map.of(
+            NodeKind.POST, ExportCypher.link("Post"), NodeKind.BUSINESS, ExportCypher.link("Business")));
 
     private static final String ANY_OF_VERSION = "MATCH ()-[r:" + PREDICTED_INTEREST + "]->() "
             + "WHERE r.model_version = $version RETURN 1 LIMIT 1";
@@ -67,19 +65,6 @@ public final class PredictedLinksExporter {
         this.batchSize = batchSize;
         this.threads = threads;
         this.progress = progress;
-    }
-
-    /** The MERGE of one batch of links into {@code targetLabel} nodes (package-private: a test checks its plan). */
-    static String linkMerge(String targetLabel) {
-        return "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) "
-                + "MERGE (u)-[r:" + PREDICTED_INTEREST + " {model_version: $version}]->(t) SET r.score = row.s "
-                + "RETURN count(*) AS written";
-    }
-
-    private static String linkCreate(String targetLabel) {
-        return "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) "
-                + "CREATE (u)-[r:" + PREDICTED_INTEREST + " {model_version: $version, score: row.s}]->(t) "
-                + "RETURN count(*) AS written";
     }
 
     /**
@@ -104,7 +89,6 @@ public final class PredictedLinksExporter {
         long sent = 0;
         long written = 0;
         boolean create = versionAbsent(modelVersion) && userGroupedWithoutDuplicates(linksFile);
-        Map<NodeKind, String> statements = create ? LINK_CREATE : LINK_MERGE;
         try (ProgressTracker.Stage stage = progress.stage("predicted links", 0)) {
             PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage,
                     Map.of("version", modelVersion));
@@ -115,8 +99,8 @@ public final class PredictedLinksExporter {
                     } else if (link.target().kind() == NodeKind.USER) {
                         rejected.merge(RejectReason.LINK_TARGET_IS_USER, 1L, Long::sum);
                     } else {
-                        NodeKind kind = link.target().kind();
-                        writer.add(statements.get(kind), LINK_MERGE.get(kind), link.source().id(),
+                        ExportCypher.Statement st = LINKS.get(link.target().kind());
+                        writer.add(st.first(create), st.merge(), link.source().id(),
                                 Map.of("u", link.source().id(), "t", link.target().id(), "s", link.score()));
                     }
                 });

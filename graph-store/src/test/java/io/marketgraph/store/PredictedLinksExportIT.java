@@ -48,7 +48,7 @@ class PredictedLinksExportIT {
         for (String label : List.of("Post", "Business")) {
             String plan;
             try (Session session = Neo4jTestSupport.driver().session()) {
-                plan = operators(session.run("EXPLAIN " + PredictedLinksExporter.linkMerge(label),
+                plan = operators(session.run("EXPLAIN " + ExportCypher.link(label).merge(),
                         Map.of("rows", List.of(), "version", "v1")).consume().plan());
             }
             assertTrue(plan.contains("Expand(Into)"), plan);
