@@ -1,7 +1,6 @@
 package io.marketgraph.api.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The re-rank body as search services send it, read straight off the bytes in one pass: ASCII
@@ -46,9 +45,7 @@ final class RerankBodyScanner {
         }
         String userId = null;
         boolean query = false;
-        String[] ids = null;
-        double[] scores = null;
-        int n = 0;
+        RerankJson.Candidates candidates = null;
         for (int c = next(); ; c = next()) {
             if (c != '"') {
                 return null;
@@ -72,18 +69,13 @@ final class RerankBodyScanner {
                 if (!(v == '"' && skipString() || v == 'n' && b[at++] == 'u' && b[at++] == 'l' && b[at++] == 'l')) {
                     return null;
                 }
-            } else if (is(name, nameEnd, "candidates\"") && ids == null) {
+            } else if (is(name, nameEnd, "candidates\"") && candidates == null) {
                 if (next() != '[') {
                     return null;
                 }
-                ids = new String[256];
-                scores = new double[256];
+                candidates = new RerankJson.Candidates();
                 for (int d = next(); d != ']'; ) {
-                    if (n == ids.length) {
-                        ids = Arrays.copyOf(ids, 2 * n);
-                        scores = Arrays.copyOf(scores, 2 * n);
-                    }
-                    if (d != '{' || !candidate(ids, scores, n++)) {
+                    if (d != '{' || !candidate(candidates, candidates.add())) {
                         return null;
                     }
                     d = next();
@@ -110,14 +102,14 @@ final class RerankBodyScanner {
         while (at < b.length && isWhitespace(b[at])) {
             at++;
         }
-        if (at != b.length || userId == null || ids == null) {
+        if (at != b.length || userId == null || candidates == null) {
             return null;
         }
-        return new RerankJson.Request(userId, Arrays.copyOf(ids, n), Arrays.copyOf(scores, n));
+        return candidates.request(userId);
     }
 
     /** {@code "postId": "...", "baseScore": number} in either order, nothing else; after its '{'. */
-    private boolean candidate(String[] ids, double[] scores, int i) {
+    private boolean candidate(RerankJson.Candidates c, int i) {
         boolean score = false;
         for (int field = 0; field < 2; field++) {
             if (next() != '"') {
@@ -131,9 +123,9 @@ final class RerankBodyScanner {
             if (next() != ':') {
                 return false;
             }
-            if (is(name, nameEnd, "postId\"") && ids[i] == null) {
-                ids[i] = string();
-                if (ids[i] == null) {
+            if (is(name, nameEnd, "postId\"") && c.ids[i] == null) {
+                c.ids[i] = string();
+                if (c.ids[i] == null) {
                     return false;
                 }
             } else if (is(name, nameEnd, "baseScore\"") && !score) {
@@ -143,7 +135,7 @@ final class RerankBodyScanner {
                 if (Double.isNaN(v)) {
                     return false;
                 }
-                scores[i] = v;
+                c.scores[i] = v;
                 score = true;
             } else {
                 return false;

@@ -26,6 +26,26 @@ final class RerankJson {
     /** A parsed request: {@code postIds[i]} with {@code baseScores[i]}, in the search engine's order. */
     record Request(String userId, String[] postIds, double[] baseScores) {}
 
+    /** Candidates as the two fast parsers read them: parallel arrays that double when full. */
+    static final class Candidates {
+        String[] ids = new String[256];
+        double[] scores = new double[256];
+        private int n;
+
+        /** Makes room for one more candidate and returns its index. */
+        int add() {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, 2 * n);
+                scores = Arrays.copyOf(scores, 2 * n);
+            }
+            return n++;
+        }
+
+        Request request(String userId) {
+            return new Request(userId, Arrays.copyOf(ids, n), Arrays.copyOf(scores, n));
+        }
+    }
+
     /** Exact fast double parsing. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
@@ -64,9 +84,7 @@ final class RerankJson {
             }
             String userId = null;
             boolean query = false;
-            String[] ids = null;
-            double[] scores = null;
-            int n = 0;
+            Candidates candidates = null;
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -74,15 +92,10 @@ final class RerankJson {
                     userId = p.getText();
                 } else if (field.equals("query") && !query && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL)) {
                     query = true;
-                } else if (field.equals("candidates") && ids == null && value == JsonToken.START_ARRAY) {
-                    ids = new String[256];
-                    scores = new double[256];
+                } else if (field.equals("candidates") && candidates == null && value == JsonToken.START_ARRAY) {
+                    candidates = new Candidates();
                     for (t = p.nextToken(); t == JsonToken.START_OBJECT; t = p.nextToken()) {
-                        if (n == ids.length) {
-                            ids = Arrays.copyOf(ids, 2 * n);
-                            scores = Arrays.copyOf(scores, 2 * n);
-                        }
-                        if (!candidate(p, ids, scores, n++)) {
+                        if (!candidate(p, candidates, candidates.add())) {
                             return null;
                         }
                     }
@@ -93,31 +106,31 @@ final class RerankJson {
                     return null;
                 }
             }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || userId == null || ids == null) {
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || userId == null || candidates == null) {
                 return null;
             }
-            return new Request(userId, Arrays.copyOf(ids, n), Arrays.copyOf(scores, n));
+            return candidates.request(userId);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     /** {@code {"postId": "...", "baseScore": number}} in either order, nothing else; the parser is on its START_OBJECT. */
-    private static boolean candidate(JsonParser p, String[] ids, double[] scores, int i) throws IOException {
+    private static boolean candidate(JsonParser p, Candidates c, int i) throws IOException {
         boolean score = false;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
-            if (field.equals("postId") && ids[i] == null && value == JsonToken.VALUE_STRING) {
-                ids[i] = p.getText();
+            if (field.equals("postId") && c.ids[i] == null && value == JsonToken.VALUE_STRING) {
+                c.ids[i] = p.getText();
             } else if (field.equals("baseScore") && !score && value.isNumeric()) {
-                scores[i] = p.getDoubleValue();
+                c.scores[i] = p.getDoubleValue();
                 score = true;
             } else {
                 return false;
             }
         }
-        return ids[i] != null && score && p.currentToken() == JsonToken.END_OBJECT;
+        return c.ids[i] != null && score && p.currentToken() == JsonToken.END_OBJECT;
     }
 
     /** Data binding with the strict settings and the messages every POST route gives. */
