@@ -88,7 +88,8 @@ public final class PredictedLinksExporter {
         long read;
         long sent = 0;
         long written = 0;
-        boolean create = versionAbsent(modelVersion) && userGroupedWithoutDuplicates(linksFile);
+        boolean noLinksBefore = ExportCypher.noRelationships(driver, PREDICTED_INTEREST);
+        boolean create = (noLinksBefore || versionAbsent(modelVersion)) && userGroupedWithoutDuplicates(linksFile);
         try (ProgressTracker.Stage stage = progress.stage("predicted links", 0)) {
             PartitionedWriter writer = new PartitionedWriter(driver, threads, batchSize, stage,
                     Map.of("version", modelVersion));
@@ -113,7 +114,7 @@ public final class PredictedLinksExporter {
         if (sent > written) {
             rejected.put(RejectReason.LINK_UNKNOWN_NODE, sent - written);
         }
-        long deleted = switchTo(modelVersion);
+        long deleted = switchTo(modelVersion, noLinksBefore);
         return new Result(modelVersion, read, written, deleted, rejected, create);
     }
 
@@ -152,8 +153,11 @@ public final class PredictedLinksExporter {
         return ok[0];
     }
 
-    /** Makes {@code modelVersion} current (marker first), then deletes every other version's links. */
-    private long switchTo(String modelVersion) {
+    /**
+     * Makes {@code modelVersion} current (marker first), then deletes every other version's links: a
+     * scan of all links by type, skipped when there were none before this export (a first load).
+     */
+    private long switchTo(String modelVersion, boolean noLinksBefore) {
         long deleted = 0;
         try (Session session = driver.session();
              ProgressTracker.Stage stage = progress.stage("delete other versions", 0)) {
@@ -163,13 +167,13 @@ public final class PredictedLinksExporter {
                 throw new IllegalStateException(String.format(Locale.ROOT,
                         "PredictionState marker reads '%s' after setting it to '%s'", current, modelVersion));
             }
-            long n;
-            do {
+            long n = noLinksBefore ? 0 : batchSize;
+            while (n > 0) {
                 n = session.executeWrite(tx -> tx.run(DELETE_OTHERS,
                         Map.of("version", modelVersion, "limit", batchSize)).single().get("deleted").asLong());
                 deleted += n;
                 stage.advance(n);
-            } while (n > 0);
+            }
         }
         return deleted;
     }

@@ -80,6 +80,7 @@ class PredictedLinksExportIT {
 
         assertEquals(6, result.read());
         assertEquals(2, result.written());
+        assertEquals(0, result.deletedOtherVersions());
         assertEquals(Map.of(RejectReason.LINK_UNKNOWN_NODE, 2L, RejectReason.LINK_SOURCE_NOT_USER, 1L,
                 RejectReason.LINK_TARGET_IS_USER, 1L), result.rejected());
         assertEquals(List.of(
