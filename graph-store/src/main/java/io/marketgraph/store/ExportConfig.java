@@ -11,9 +11,11 @@ import java.util.Locale;
  * @param modelVersion   the model version the predicted links belong to (required with them)
  * @param batchSize      rows per transaction. Larger batches mean fewer round trips and commits
  *                       (faster) but more server memory per transaction and more work redone when a
- *                       transient error makes the driver retry a batch. Measured here (bench-export-neo4j,
- *                       500k relationships): 500-2,500 gave the best rates and 10,000 about half of them,
- *                       so the default is 1,000
+ *                       transient error makes the driver retry a batch. Default 5,000: on this 2-core
+ *                       machine (bench-export-neo4j, cold server, graph plus 600k predicted links, two
+ *                       pairs run side by side at 23:06-23:42 on 2026-11-26) 5,000 gave 18.0k and 18.1k
+ *                       rels/s on the first load against 16.8k and 17.2k with 1,000, and 47.3k and 43.8k
+ *                       against 42.6k and 42.2k on the re-export
  * @param threads        concurrent writer sessions; rows are partitioned by the node they share (a
  *                       node's id, a relationship's source, a link's user) so threads rarely wait on
  *                       each other's locks (a deadlock is retried with MERGE). More threads use more
@@ -28,7 +30,7 @@ import java.util.Locale;
 public record ExportConfig(Path graph, Path predictedLinks, String modelVersion, int batchSize, int threads,
                            double maxRejectedFraction) {
 
-    public static final int DEFAULT_BATCH_SIZE = 1_000;
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
     public static final int DEFAULT_THREADS = 2;
     public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.0;
 

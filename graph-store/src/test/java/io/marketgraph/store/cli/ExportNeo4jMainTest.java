@@ -28,7 +28,7 @@ class ExportNeo4jMainTest {
         assertEquals(0, run(Map.of(), "--help"));
         String usage = out.toString(StandardCharsets.UTF_8);
         for (String flag : new String[] {"--graph", "--predicted-links", "--model-version", "--batch-size",
-                "--threads", "--max-rejected", "--out", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "default: 1000"}) {
+                "--threads", "--max-rejected", "--out", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "default: 5000"}) {
             assertTrue(usage.contains(flag), flag + " missing from usage");
         }
     }
