@@ -110,8 +110,8 @@ public final class BuildGraphJob {
             return output.report();
         }
 
-        Dataset<Row> edges;
-        Dataset<Row> holdout = null;
+        JavaRDD<EdgeAggregation.PairSums> edges;
+        JavaRDD<EdgeAggregation.PairSums> holdout = null;
         Long split = config.splitAtMillis();
         // With a split, weights decay towards the split time: the graph knows nothing after it.
         long tRef = split == null ? summary.tRef() : split;
@@ -119,26 +119,26 @@ public final class BuildGraphJob {
         try (ProgressTracker.Stage s = phases.begin("aggregate edges", "sum time-decayed action weights per user-target pair")) {
             EdgeAggregation.Window window = split == null ? EdgeAggregation.Window.ALL : EdgeAggregation.Window.BEFORE;
             long at = split == null ? 0 : split;
-            edges = spark.createDataFrame(EdgeAggregation.aggregate(blocks, partitions, config.weighting(), tRef, window, at,
-                            firstBusiness), EDGES)
-                    .unionByName(listedEdges(index)).persist(StorageLevel.MEMORY_AND_DISK());
-            s.advance(edges.count());
+            edges = EdgeAggregation.aggregate(blocks, partitions, config.weighting(), tRef, window, at, firstBusiness)
+                    .union(EdgeAggregation.listed(jsc, nodes, config.listedWeight())).persist(StorageLevel.MEMORY_AND_DISK());
+            s.advance(EdgeAggregation.count(edges));
             if (split != null) {
-                holdout = spark.createDataFrame(EdgeAggregation.aggregate(blocks, partitions, config.weighting(), tRef,
-                        EdgeAggregation.Window.FROM, at, firstBusiness), EDGES);
+                holdout = EdgeAggregation.aggregate(blocks, partitions, config.weighting(), tRef,
+                        EdgeAggregation.Window.FROM, at, firstBusiness);
             }
         }
+        Dataset<Row> edgeRows = EdgeAggregation.frame(spark, edges);
         Dataset<Row> nodeBase = spark.range(index.size()).selectExpr("cast(id as int) node")
                 .selectExpr("node", "mg_kind(node) kind", "mg_id(node) id", "mg_region(node) region", "mg_category(node) category",
                         "mg_status(node) status");
-        Dataset<Row> popular = edges.filter(col("kind").equalTo("USER_POST"))
+        Dataset<Row> popular = edgeRows.filter(col("kind").equalTo("USER_POST"))
                 .groupBy("dst").agg(sum("weight").as("score"))
                 .filter("mg_status(dst) = 'ACTIVE'")
                 .selectExpr("mg_region(dst) region", "dst node", "mg_id(dst) id", "score")
                 .withColumn("rank", row_number().over(Window.partitionBy("region").orderBy(col("score").desc(), col("node"))))
                 .filter(col("rank").leq(config.popularTopN()))
                 .select("region", "rank", "node", "id", "score");
-        output.write(new GraphOutput.Parts(nodeBase, index.size(), summary.nodesByKind(index), edges, popular,
+        output.write(new GraphOutput.Parts(nodeBase, index.size(), summary.nodesByKind(index), edges, edgeRows, popular,
                 quarantine, summary, partitions, config.events().toString(), holdout), t0);
         edges.unpersist(false);
         blocks.unpersist(false);
@@ -150,23 +150,10 @@ public final class BuildGraphJob {
         spark.udf().register("mg_id", (UDF1<Integer, String>) n -> nodes.value().id(n), DataTypes.StringType);
         spark.udf().register("mg_region", (UDF1<Integer, Integer>) n -> nodes.value().region(n), DataTypes.IntegerType);
         spark.udf().register("mg_category", (UDF1<Integer, Integer>) n -> nodes.value().category(n), DataTypes.IntegerType);
-        spark.udf().register("mg_seller", (UDF1<Integer, Integer>) n -> nodes.value().seller(n), DataTypes.IntegerType);
         spark.udf().register("mg_status", (UDF1<Integer, String>) n -> {
             var s = nodes.value().status(n);
             return s == null ? null : s.name();
         }, DataTypes.StringType);
-    }
-
-    /** seller -> post edges, so a seller and their posts are connected. */
-    private Dataset<Row> listedEdges(NodeIndex index) {
-        List<Column> cols = new ArrayList<>(List.of(col("src"), col("dst"), lit(config.listedWeight()).as("weight"),
-                lit("LISTED").as("kind")));
-        for (Action a : Action.values()) {
-            cols.add(lit(0).as(countColumn(a)));
-        }
-        return spark.range(index.users(), index.users() + (long) index.posts())
-                .selectExpr("cast(id as int) dst").selectExpr("mg_seller(dst) src", "dst")
-                .filter(col("src").geq(0)).select(cols.toArray(new Column[0])).select(edgeColumns());
     }
 
     static String countColumn(Action a) {

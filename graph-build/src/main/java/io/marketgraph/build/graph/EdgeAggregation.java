@@ -7,8 +7,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 /**
@@ -16,7 +20,9 @@ import scala.Tuple2;
  * (time-decayed weight from {@link EdgeWeighting}, one count per action), then the partial sums go
  * to reducers as primitive arrays, one record per block and reducer, and are merged there in block
  * order. Each pair's weight is therefore summed in input order within a block and in partition
- * order across blocks: the same inputs always give the same bits.
+ * order across blocks: the same inputs always give the same bits. The merged blocks are what is
+ * cached and handed to the writers: primitive arrays, no row conversion and no columnar cache
+ * (which cost 17 of 28 s on 10M events).
  */
 final class EdgeAggregation {
 
@@ -27,9 +33,13 @@ final class EdgeAggregation {
 
     private EdgeAggregation() {}
 
-    /** Rows in {@link BuildGraphJob#edgeColumns()} order (src, dst, weight, kind, n_view ...). */
-    static JavaRDD<Row> aggregate(JavaRDD<EventBlock> blocks, int reducers, EdgeWeighting weighting, long tRef,
-                                  Window window, long split, int firstBusiness) {
+    /**
+     * One block of merged edges per reducer (kind USER_POST or USER_BUSINESS by the target node),
+     * to be cached: the graph statistics and the TSV writer read the arrays, the Parquet writer a
+     * {@link #frame} over them.
+     */
+    static JavaRDD<PairSums> aggregate(JavaRDD<EventBlock> blocks, int reducers, EdgeWeighting weighting, long tRef,
+                                       Window window, long split, int firstBusiness) {
         Action[] actions = Action.values();
         return blocks.flatMapToPair(b -> {
             PairSums sums = new PairSums(1024);
@@ -39,11 +49,10 @@ final class EdgeAggregation {
                     continue;
                 }
                 int a = b.action(i);
-                sums.add(((long) b.src[i] << 32) | (b.dst[i] & 0xffffffffL),
-                        weighting.weight(actions[a], ts, tRef), a, 1);
+                sums.add(((long) b.src[i] << 32) | (b.dst[i] & 0xffffffffL), weighting.weight(actions[a], ts, tRef), a, 1);
             }
             return sums.split(b.partition, reducers).iterator();
-        }).groupByKey(reducers).flatMap(t -> {
+        }).groupByKey(reducers).map(t -> {
             List<PairSums> parts = new ArrayList<>();
             t._2().forEach(parts::add);
             parts.sort(Comparator.comparingInt(p -> p.partition));
@@ -54,18 +63,66 @@ final class EdgeAggregation {
                     merged.merge(p, e);
                 }
             }
-            List<Row> rows = new ArrayList<>(merged.size);
-            for (int e = 0; e < merged.size; e++) {
-                rows.add(merged.row(e, firstBusiness));
+            merged.firstBusiness = firstBusiness;
+            return merged.compact();
+        });
+    }
+
+    /** seller -> post LISTED edges (one block), so a seller and their posts are connected. */
+    static JavaRDD<PairSums> listed(JavaSparkContext jsc, Broadcast<NodeIndex> nodes, double listedWeight) {
+        return jsc.parallelize(List.of(0), 1).map(x -> {
+            NodeIndex n = nodes.value();
+            PairSums listed = new PairSums(Math.max(16, n.posts()));
+            for (int post = n.users(); post < n.users() + n.posts(); post++) {
+                int seller = n.seller(post);
+                if (seller >= 0) {
+                    listed.add(((long) seller << 32) | (post & 0xffffffffL), listedWeight, 0, 0);
+                }
+            }
+            listed.kind = "LISTED";
+            return listed.compact();
+        });
+    }
+
+    /** The edge blocks as rows in {@link BuildGraphJob#edgeColumns()} order (converted on each use: not cached). */
+    static Dataset<Row> frame(SparkSession spark, JavaRDD<PairSums> blocks) {
+        return spark.createDataFrame(blocks.flatMap(b -> {
+            List<Row> rows = new ArrayList<>(b.size);
+            for (int e = 0; e < b.size; e++) {
+                rows.add(b.row(e));
             }
             return rows.iterator();
+        }), BuildGraphJob.EDGES);
+    }
+
+    /** Edge rows (src, dst, weight, counts by action from column 4) as one block of the given kind. */
+    static JavaRDD<PairSums> fromRows(Dataset<Row> edges, String kind) {
+        return edges.javaRDD().mapPartitions(rows -> {
+            PairSums b = new PairSums(1024);
+            b.kind = kind;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                long key = ((long) r.getInt(0) << 32) | (r.getInt(1) & 0xffffffffL);
+                b.add(key, r.getDouble(2), 0, 0);
+                for (int a = 0; a < ACTIONS; a++) {
+                    b.add(key, 0, a, r.getInt(4 + a));
+                }
+            }
+            return List.of(b.compact()).iterator();
         });
+    }
+
+    static long count(JavaRDD<PairSums> blocks) {
+        return blocks.map(b -> (long) b.size).fold(0L, Long::sum);
     }
 
     /** Sums per (src, dst) key, dense in first-seen order, with an open-addressing index. */
     static final class PairSums implements Serializable {
         private static final long serialVersionUID = 1L;
         int partition;
+        /** The kind of every edge here, or null: USER_POST below {@link #firstBusiness}, else USER_BUSINESS. */
+        String kind;
+        int firstBusiness;
         int size;
         long[] keys;
         double[] weight;
@@ -92,14 +149,37 @@ final class EdgeAggregation {
             }
         }
 
-        Row row(int e, int firstBusiness) {
-            int src = (int) (keys[e] >>> 32);
-            int dst = (int) keys[e];
+        int src(int e) {
+            return (int) (keys[e] >>> 32);
+        }
+
+        int dst(int e) {
+            return (int) keys[e];
+        }
+
+        String kind(int e) {
+            return kind != null ? kind : dst(e) < firstBusiness ? "USER_POST" : "USER_BUSINESS";
+        }
+
+        int count(int e, int action) {
+            return counts[e * ACTIONS + action];
+        }
+
+        /** Trimmed to size, without the index: what is cached. */
+        PairSums compact() {
+            keys = Arrays.copyOf(keys, size);
+            weight = Arrays.copyOf(weight, size);
+            counts = Arrays.copyOf(counts, size * ACTIONS);
+            slots = null;
+            return this;
+        }
+
+        Row row(int e) {
             Object[] r = new Object[4 + ACTIONS];
-            r[0] = src;
-            r[1] = dst;
+            r[0] = src(e);
+            r[1] = dst(e);
             r[2] = weight[e];
-            r[3] = dst < firstBusiness ? "USER_POST" : "USER_BUSINESS";
+            r[3] = kind(e);
             for (int a = 0; a < ACTIONS; a++) {
                 r[4 + a] = counts[e * ACTIONS + a];
             }

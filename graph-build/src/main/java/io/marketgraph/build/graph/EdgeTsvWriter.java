@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.TaskContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
 /**
@@ -18,12 +17,9 @@ import scala.Tuple2;
  * (header {@link InteractionTable#HEADER}, every edge but LISTED, one count per action) in one
  * pass over the edge table, one gzip part of each per partition ({@link GzipTsvPart}), and counts
  * the edges by kind on the way. An empty partition writes no part, except partition 0, so the
- * directories are never empty. Input columns: {@link BuildGraphJob#edgeColumns()}.
+ * directories are never empty. Reads the cached edge blocks' arrays: no row conversion.
  */
 final class EdgeTsvWriter {
-
-    private static final int KIND = 3;
-    private static final int FIRST_COUNT = 4;
 
     private EdgeTsvWriter() {}
 
@@ -32,11 +28,11 @@ final class EdgeTsvWriter {
      * @param interactionsDir interactions.tsv (or holdout.tsv) directory, or null to skip it
      * @return edges by kind
      */
-    static Map<String, Long> write(Dataset<Row> edges, Path edgesDir, Path interactionsDir) {
+    static Map<String, Long> write(JavaRDD<EdgeAggregation.PairSums> edges, Path edgesDir, Path interactionsDir) {
         String edgesPath = edgesDir == null ? null : edgesDir.toAbsolutePath().toString();
         String interactionsPath = interactionsDir == null ? null : interactionsDir.toAbsolutePath().toString();
-        List<Tuple2<String, Long>> counts = edges.javaRDD().mapPartitions((Iterator<Row> rows) ->
-                writePartition(rows, edgesPath, interactionsPath).iterator()).collect();
+        List<Tuple2<String, Long>> counts = edges.mapPartitions((Iterator<EdgeAggregation.PairSums> blocks) ->
+                writePartition(blocks, edgesPath, interactionsPath).iterator()).collect();
         Map<String, Long> byKind = new TreeMap<>();
         for (Tuple2<String, Long> c : counts) {
             byKind.merge(c._1(), c._2(), Long::sum);
@@ -44,12 +40,13 @@ final class EdgeTsvWriter {
         return byKind;
     }
 
-    private static List<Tuple2<String, Long>> writePartition(Iterator<Row> rows, String edgesPath, String interactionsPath) {
+    private static List<Tuple2<String, Long>> writePartition(Iterator<EdgeAggregation.PairSums> blocks, String edgesPath,
+                                                             String interactionsPath) {
         TaskContext task = TaskContext.get();
         int partition = task.partitionId();
         long attempt = task.taskAttemptId();
         Map<String, Long> byKind = new TreeMap<>();
-        if (!rows.hasNext() && partition != 0) {
+        if (!blocks.hasNext() && partition != 0) {
             return List.of();
         }
         int actions = Action.values().length;
@@ -58,21 +55,23 @@ final class EdgeTsvWriter {
             if (i != null) {
                 i.text(InteractionTable.HEADER).endLine();
             }
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                String kind = r.getString(KIND);
-                byKind.merge(kind, 1L, Long::sum);
-                int src = r.getInt(0);
-                int dst = r.getInt(1);
-                if (e != null) {
-                    e.cell(src).tab().cell(dst).tab().cell(r.getDouble(2)).endLine();
-                }
-                if (i != null && !"LISTED".equals(kind)) {
-                    i.cell(src).tab().cell(dst);
-                    for (int a = 0; a < actions; a++) {
-                        i.tab().cell(r.getInt(FIRST_COUNT + a));
+            while (blocks.hasNext()) {
+                EdgeAggregation.PairSums b = blocks.next();
+                for (int k = 0; k < b.size; k++) {
+                    String kind = b.kind(k);
+                    byKind.merge(kind, 1L, Long::sum);
+                    int src = b.src(k);
+                    int dst = b.dst(k);
+                    if (e != null) {
+                        e.cell(src).tab().cell(dst).tab().cell(b.weight[k]).endLine();
                     }
-                    i.endLine();
+                    if (i != null && !"LISTED".equals(kind)) {
+                        i.cell(src).tab().cell(dst);
+                        for (int a = 0; a < actions; a++) {
+                            i.tab().cell(b.count(k, a));
+                        }
+                        i.endLine();
+                    }
                 }
             }
             if (e != null) {

@@ -26,9 +26,15 @@ import org.apache.spark.storage.StorageLevel;
 final class GraphOutput {
 
     /** What a source (events or an edge list) hands to the writer. */
-    record Parts(Dataset<Row> nodeBase, long nodeCount, Map<String, Long> nodesByKind, Dataset<Row> edges,
-                 Dataset<Row> popular, Dataset<Row> quarantine, BuildGraphJob.Summary summary, int partitions,
-                 String input, Dataset<Row> holdout) {}
+    /**
+     * @param edgeBlocks the edges, cached: read by the statistics and the TSV writer
+     * @param edges      the same edges as rows (Parquet, neo4j CSVs)
+     * @param holdout    the holdout pairs (--split-at) or null
+     */
+    record Parts(Dataset<Row> nodeBase, long nodeCount, Map<String, Long> nodesByKind,
+                 JavaRDD<EdgeAggregation.PairSums> edgeBlocks, Dataset<Row> edges, Dataset<Row> popular,
+                 Dataset<Row> quarantine, BuildGraphJob.Summary summary, int partitions, String input,
+                 JavaRDD<EdgeAggregation.PairSums> holdout) {}
 
     /** nodes/ and nodes.tsv/ columns, in order. */
     static final StructType NODES = new StructType()
@@ -61,7 +67,7 @@ final class GraphOutput {
         Dataset<Row> nodes;
         Map<String, Object> graph = new LinkedHashMap<>();
         try (ProgressTracker.Stage s = phases.begin("graph statistics", "GraphX degree, PageRank, connected components")) {
-            GraphXStats.NodeStats stats = GraphXStats.compute(spark, p.edges(), Math.toIntExact(p.nodeCount()),
+            GraphXStats.NodeStats stats = GraphXStats.compute(spark, p.edgeBlocks(), Math.toIntExact(p.nodeCount()),
                     config.pageRankIterations(), config.componentIterations());
             graph.putAll(summary(stats));
             graph.put("pagerank_iterations", config.pageRankIterations());
@@ -76,7 +82,7 @@ final class GraphOutput {
                 nodes.write().parquet(uri(dir.resolve(GraphDirectory.NODES)));
                 tsv(nodes, true).csv(uri(dir.resolve(GraphDirectory.NODES_TSV)));
                 p.edges().write().parquet(uri(dir.resolve(GraphDirectory.EDGES)));
-                edgesByKind = EdgeTsvWriter.write(p.edges(), dir.resolve(GraphDirectory.EDGES_TSV),
+                edgesByKind = EdgeTsvWriter.write(p.edgeBlocks(), dir.resolve(GraphDirectory.EDGES_TSV),
                         dir.resolve(GraphDirectory.INTERACTIONS_TSV));
                 if (p.holdout() != null) {
                     holdoutPairs = EdgeTsvWriter.write(p.holdout(), null, dir.resolve(GraphDirectory.HOLDOUT_TSV))

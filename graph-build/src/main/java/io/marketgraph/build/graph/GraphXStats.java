@@ -8,8 +8,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
 import org.apache.spark.graphx.VertexRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
@@ -56,15 +54,20 @@ public final class GraphXStats {
     private GraphXStats() {}
 
     /**
-     * @param edges columns {@code src} and {@code dst} (int node ids below {@code nodeCount})
+     * @param edges the edge blocks (node ids below {@code nodeCount})
      */
-    public static NodeStats compute(SparkSession spark, Dataset<Row> edges, int nodeCount,
-                                    int pageRankIterations, int componentIterations) {
+    static NodeStats compute(SparkSession spark, JavaRDD<EdgeAggregation.PairSums> edges, int nodeCount,
+                             int pageRankIterations, int componentIterations) {
         // Few edge partitions: each GraphX iteration ships every vertex to every edge partition that
         // holds one of its edges, so in local mode one partition per core beats the shuffle count.
         int parts = Math.max(1, spark.sparkContext().defaultParallelism());
-        JavaRDD<Edge<Object>> edgeRdd = edges.select("src", "dst").coalesce(parts).javaRDD()
-                .map(r -> new Edge<>(r.getInt(0), r.getInt(1), (Object) 1));
+        JavaRDD<Edge<Object>> edgeRdd = edges.coalesce(parts).flatMap(b -> {
+            List<Edge<Object>> out = new ArrayList<>(b.size);
+            for (int e = 0; e < b.size; e++) {
+                out.add(new Edge<>(b.src(e), b.dst(e), (Object) 1));
+            }
+            return out.iterator();
+        });
         JavaRDD<Tuple2<Object, Object>> vertices = spark.range(0, nodeCount, 1, parts).javaRDD()
                 .map(id -> new Tuple2<>((Object) id, (Object) 0));
         Graph<Object, Object> graph = Graph.apply(vertices.rdd(), edgeRdd.rdd(), 0,

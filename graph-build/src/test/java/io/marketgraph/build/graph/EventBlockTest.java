@@ -83,10 +83,11 @@ class EventBlockTest {
             }
         }
         assertEquals(77, m.size);
+        m.firstBusiness = 105;
         double weight = 0;
         int counts = 0;
         for (int e = 0; e < m.size; e++) {
-            Row r = m.row(e, 105);
+            Row r = m.row(e);
             int dst = r.getInt(1);
             assertEquals(dst < 105 ? "USER_POST" : "USER_BUSINESS", r.getString(3));
             weight += r.getDouble(2);
@@ -99,7 +100,7 @@ class EventBlockTest {
         // pair (0, 100) is i = 0, 77, ..., 924: 13 events of 0.5, merged twice
         boolean found = false;
         for (int e = 0; e < m.size; e++) {
-            Row r = m.row(e, 105);
+            Row r = m.row(e);
             if (r.getInt(0) == 0 && r.getInt(1) == 100) {
                 assertEquals(13.0, r.getDouble(2), 0);
                 found = true;
