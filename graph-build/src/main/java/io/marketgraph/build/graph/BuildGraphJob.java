@@ -3,7 +3,6 @@ package io.marketgraph.build.graph;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
@@ -131,8 +130,7 @@ public final class BuildGraphJob {
         Dataset<Row> nodeBase = spark.range(index.size()).selectExpr("cast(id as int) node")
                 .selectExpr("node", "mg_kind(node) kind", "mg_id(node) id", "mg_region(node) region", "mg_category(node) category",
                         "mg_status(node) status");
-        Dataset<Row> popular = edgeRows.filter(col("kind").equalTo("USER_POST"))
-                .groupBy("dst").agg(sum("weight").as("score"))
+        Dataset<Row> popular = EdgeAggregation.postScores(spark, edges, partitions)
                 .filter("mg_status(dst) = 'ACTIVE'")
                 .selectExpr("mg_region(dst) region", "dst node", "mg_id(dst) id", "score")
                 .withColumn("rank", row_number().over(Window.partitionBy("region").orderBy(col("score").desc(), col("node"))))

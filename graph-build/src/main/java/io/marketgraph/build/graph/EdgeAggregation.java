@@ -5,7 +5,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
@@ -110,6 +114,43 @@ final class EdgeAggregation {
             }
             return List.of(b.compact()).iterator();
         });
+    }
+
+    /**
+     * Sum of the USER_POST weights per target post, as rows (dst, score): partial sums per edge
+     * partition, merged per reducer in partition order (deterministic), no row per edge.
+     */
+    static Dataset<Row> postScores(SparkSession spark, JavaRDD<PairSums> edges, int reducers) {
+        JavaRDD<Tuple2<Integer, PairSums>> partial = edges.mapPartitionsWithIndex((Integer part, Iterator<PairSums> it) -> {
+            PairSums sums = new PairSums(1024);
+            while (it.hasNext()) {
+                PairSums b = it.next();
+                for (int e = 0; e < b.size; e++) {
+                    if ("USER_POST".equals(b.kind(e))) {
+                        sums.add(b.dst(e), b.weight[e], 0, 0);
+                    }
+                }
+            }
+            return sums.split(part, reducers).iterator();
+        }, false);
+        JavaRDD<Row> rows = JavaPairRDD.fromJavaRDD(partial).groupByKey(reducers).flatMap(t -> {
+            List<PairSums> parts = new ArrayList<>();
+            t._2().forEach(parts::add);
+            parts.sort(Comparator.comparingInt(p -> p.partition));
+            PairSums merged = new PairSums(16);
+            for (PairSums p : parts) {
+                for (int e = 0; e < p.size; e++) {
+                    merged.merge(p, e);
+                }
+            }
+            List<Row> out = new ArrayList<>(merged.size);
+            for (int e = 0; e < merged.size; e++) {
+                out.add(RowFactory.create((int) merged.keys[e], merged.weight[e]));
+            }
+            return out.iterator();
+        });
+        return spark.createDataFrame(rows, new StructType().add("dst", DataTypes.IntegerType, false)
+                .add("score", DataTypes.DoubleType, false));
     }
 
     static long count(JavaRDD<PairSums> blocks) {
