@@ -12,6 +12,7 @@ import io.marketgraph.progress.ProgressTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -111,11 +112,14 @@ public final class EdgeListJob {
                 lit(-1).as("region"), lit(-1).as("category"), lit(null).cast("string").as("status"));
         Dataset<Row> popular = spark.emptyDataFrame().select(lit(0).as("region"), lit(0).as("rank"), lit(0).as("node"),
                 lit("").as("id"), lit(0.0).as("score")).filter(lit(false));
-        output.write(new GraphOutput.Parts(nodeBase, n, Map.of("USER", n), edges, popular, quarantine, summary,
+        JavaRDD<EdgeAggregation.PairSums> edgeBlocks = EdgeAggregation.fromRows(edges, "EDGE")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        output.write(new GraphOutput.Parts(nodeBase, n, Map.of("USER", n), edgeBlocks, edges, popular, quarantine, summary,
                 partitions, config.edgeList().toString(), null), t0);
         parsed.unpersist(false);
         ids.unpersist(false);
         edges.unpersist(false);
+        edgeBlocks.unpersist(false);
         return output.report();
     }
 }

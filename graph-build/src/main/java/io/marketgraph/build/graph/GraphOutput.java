@@ -1,27 +1,21 @@
 package io.marketgraph.build.graph;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.Json;
-import io.marketgraph.model.Action;
 import io.marketgraph.progress.ProgressTracker;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -32,9 +26,27 @@ import org.apache.spark.storage.StorageLevel;
 final class GraphOutput {
 
     /** What a source (events or an edge list) hands to the writer. */
-    record Parts(Dataset<Row> nodeBase, long nodeCount, Map<String, Long> nodesByKind, Dataset<Row> edges,
-                 Dataset<Row> popular, Dataset<Row> quarantine, BuildGraphJob.Summary summary, int partitions,
-                 String input, Dataset<Row> holdout) {}
+    /**
+     * @param edgeBlocks the edges, cached: read by the statistics and the TSV writer
+     * @param edges      the same edges as rows (Parquet, neo4j CSVs)
+     * @param holdout    the holdout pairs (--split-at) or null
+     */
+    record Parts(Dataset<Row> nodeBase, long nodeCount, Map<String, Long> nodesByKind,
+                 JavaRDD<EdgeAggregation.PairSums> edgeBlocks, Dataset<Row> edges, Dataset<Row> popular,
+                 Dataset<Row> quarantine, BuildGraphJob.Summary summary, int partitions, String input,
+                 JavaRDD<EdgeAggregation.PairSums> holdout) {}
+
+    /** nodes/ and nodes.tsv/ columns, in order. */
+    static final StructType NODES = new StructType()
+            .add("node", DataTypes.IntegerType, false)
+            .add("kind", DataTypes.StringType, true)
+            .add("id", DataTypes.StringType, true)
+            .add("region", DataTypes.IntegerType, true)
+            .add("category", DataTypes.IntegerType, true)
+            .add("degree", DataTypes.IntegerType, false)
+            .add("pagerank", DataTypes.DoubleType, false)
+            .add("component", DataTypes.IntegerType, false)
+            .add("status", DataTypes.StringType, true);
 
     private final SparkSession spark;
     private final BuildGraphConfig config;
@@ -55,21 +67,13 @@ final class GraphOutput {
         Dataset<Row> nodes;
         Map<String, Object> graph = new LinkedHashMap<>();
         try (ProgressTracker.Stage s = phases.begin("graph statistics", "GraphX degree, PageRank, connected components")) {
-            Dataset<Row> stats = GraphXStats.compute(spark, p.edges(), p.nodeCount(), config.pageRankIterations(),
-                    config.componentIterations());
-            nodes = p.nodeBase().join(stats, "node")
-                    .select("node", "kind", "id", "region", "category", "degree", "pagerank", "component", "status")
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Row d = nodes.agg(max("degree"), sum(when(col("degree").equalTo(0), 1).otherwise(0)), sum("pagerank")).first();
-            Row c = nodes.groupBy("component").agg(count(lit(1)).as("size")).agg(count(lit(1)), max("size")).first();
-            graph.put("max_degree", d.isNullAt(0) ? 0 : d.getInt(0));
-            graph.put("isolated_nodes", d.isNullAt(1) ? 0 : d.getLong(1));
-            graph.put("pagerank_sum", d.isNullAt(2) ? 0.0 : d.getDouble(2));
-            graph.put("components", c.getLong(0));
-            graph.put("largest_component", c.isNullAt(1) ? 0 : c.getLong(1));
+            GraphXStats.NodeStats stats = GraphXStats.compute(spark, p.edgeBlocks(), Math.toIntExact(p.nodeCount()),
+                    config.pageRankIterations(), config.componentIterations());
+            graph.putAll(summary(stats));
             graph.put("pagerank_iterations", config.pageRankIterations());
+            nodes = withStats(p.nodeBase(), stats).persist(StorageLevel.MEMORY_AND_DISK());
         }
-        Map<String, Long> edgesByKind = new TreeMap<>();
+        Map<String, Long> edgesByKind;
         long popularRows;
         long holdoutPairs = 0;
         try (ProgressTracker.Stage s = phases.begin("write graph directory", "nodes, edges, popular, quarantine")) {
@@ -78,14 +82,11 @@ final class GraphOutput {
                 nodes.write().parquet(uri(dir.resolve(GraphDirectory.NODES)));
                 tsv(nodes, true).csv(uri(dir.resolve(GraphDirectory.NODES_TSV)));
                 p.edges().write().parquet(uri(dir.resolve(GraphDirectory.EDGES)));
-                tsv(p.edges().select("src", "dst", "weight"), false).csv(uri(dir.resolve(GraphDirectory.EDGES_TSV)));
-                tsv(interactions(p.edges().filter(col("kind").notEqual("LISTED"))), true)
-                        .csv(uri(dir.resolve(GraphDirectory.INTERACTIONS_TSV)));
+                edgesByKind = EdgeTsvWriter.write(p.edgeBlocks(), dir.resolve(GraphDirectory.EDGES_TSV),
+                        dir.resolve(GraphDirectory.INTERACTIONS_TSV));
                 if (p.holdout() != null) {
-                    Dataset<Row> holdout = interactions(p.holdout()).persist(StorageLevel.MEMORY_AND_DISK());
-                    tsv(holdout, true).csv(uri(dir.resolve(GraphDirectory.HOLDOUT_TSV)));
-                    holdoutPairs = holdout.count();
-                    holdout.unpersist(false);
+                    holdoutPairs = EdgeTsvWriter.write(p.holdout(), null, dir.resolve(GraphDirectory.HOLDOUT_TSV))
+                            .values().stream().mapToLong(Long::longValue).sum();
                 }
                 Dataset<Row> popular = p.popular().persist(StorageLevel.MEMORY_AND_DISK());
                 popular.write().parquet(uri(dir.resolve(GraphDirectory.POPULAR)));
@@ -93,9 +94,6 @@ final class GraphOutput {
                 popularRows = popular.count();
                 popular.unpersist(false);
                 p.quarantine().write().json(uri(dir.resolve(GraphDirectory.QUARANTINE)));
-                for (Row r : p.edges().groupBy("kind").count().collectAsList()) {
-                    edgesByKind.put(r.getString(0), r.getLong(1));
-                }
                 if (config.neo4jCsv() != null) {
                     Neo4jImportCsv.write(nodes, p.edges(), config.neo4jCsv());
                 }
@@ -108,6 +106,47 @@ final class GraphOutput {
         nodes.unpersist(false);
         report = report(p.summary(), p.nodeCount(), p.nodesByKind(), edgesByKind, graph, popularRows,
                 p.partitions(), p.input(), false, t0, holdoutPairs);
+    }
+
+    /** report.json's graph statistics, from the per-node arrays (sums in node order: deterministic). */
+    static Map<String, Object> summary(GraphXStats.NodeStats stats) {
+        int n = stats.degree.length;
+        int maxDegree = 0;
+        long isolated = 0;
+        double pagerankSum = 0;
+        int[] size = new int[n];
+        long components = 0;
+        long largest = 0;
+        for (int i = 0; i < n; i++) {
+            maxDegree = Math.max(maxDegree, stats.degree[i]);
+            isolated += stats.degree[i] == 0 ? 1 : 0;
+            pagerankSum += stats.pagerank[i];
+            int c = stats.component[i];
+            if (size[c]++ == 0) {
+                components++;
+            }
+            largest = Math.max(largest, size[c]);
+        }
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("max_degree", maxDegree);
+        graph.put("isolated_nodes", isolated);
+        graph.put("pagerank_sum", pagerankSum);
+        graph.put("components", components);
+        graph.put("largest_component", largest);
+        return graph;
+    }
+
+    /** The node table: the base columns plus degree, PageRank and component looked up by node (no join). */
+    private Dataset<Row> withStats(Dataset<Row> nodeBase, GraphXStats.NodeStats stats) {
+        Broadcast<GraphXStats.NodeStats> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(stats);
+        Dataset<Row> base = nodeBase.select("node", "kind", "id", "region", "category", "status");
+        JavaRDD<Row> rows = base.javaRDD().map(r -> {
+            int node = r.getInt(0);
+            GraphXStats.NodeStats st = b.value();
+            return RowFactory.create(node, r.get(1), r.get(2), r.get(3), r.get(4), st.degree[node], st.pagerank[node],
+                    st.component[node], r.get(5));
+        });
+        return spark.createDataFrame(rows, NODES);
     }
 
     /** Over the reject threshold: no graph; quarantine and report go to {@code <out>.rejected/}. */
@@ -134,18 +173,10 @@ final class GraphOutput {
                 config.splitAtMillis(), holdoutPairs);
     }
 
-    /** User->target pairs with one count column per action, named as graph-model's InteractionTable reads them. */
-    private static Dataset<Row> interactions(Dataset<Row> edges) {
-        List<Column> cols = new ArrayList<>(List.of(col("src"), col("dst")));
-        for (Action a : Action.values()) {
-            cols.add(col(BuildGraphJob.countColumn(a)).as(a.name()));
-        }
-        return edges.select(cols.toArray(new Column[0]));
-    }
-
     private static org.apache.spark.sql.DataFrameWriter<Row> tsv(Dataset<Row> d, boolean header) {
+        // zlib.compress.level reaches Hadoop's gzip compressor through the write's Hadoop conf.
         return d.write().option("sep", "\t").option("header", Boolean.toString(header))
-                .option("compression", "gzip").option("emptyValue", "");
+                .option("compression", "gzip").option("emptyValue", "").option("zlib.compress.level", "BEST_SPEED");
     }
 
     private static String uri(Path p) {

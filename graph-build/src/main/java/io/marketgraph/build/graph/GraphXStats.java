@@ -1,15 +1,14 @@
 package io.marketgraph.build.graph;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
 import org.apache.spark.graphx.VertexRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
@@ -18,58 +17,105 @@ import scala.reflect.ClassTag$;
 /**
  * The one place that talks to GraphX (which has no Java API): builds a graph over dense node ids
  * {@code 0..n-1} (every node a vertex, so nodes without edges get degree 0 and their own
- * component), and returns degree, PageRank and connected component per node as a DataFrame.
+ * component), and returns degree, PageRank and connected component per node as arrays indexed by
+ * node (about 16 bytes a node on the driver, next to the node index's 100).
  *
  * <p>PageRank is GraphX's static PageRank on the directed edges (reset probability 0.15, a fixed
- * number of iterations, so its cost is predictable; each iteration is a full pass over the edges). Components are weak (edge direction ignored), labelled by their smallest
- * node id; Pregel stops after {@code componentIterations} rounds (a larger diameter than that
- * leaves a component split: raise the flag for long chains).
+ * number of iterations, so its cost is predictable; each iteration is a full pass over the edges).
+ * Components are weak (edge direction ignored), labelled by their smallest node id; Pregel stops
+ * after {@code componentIterations} rounds (a larger diameter than that leaves a component split:
+ * raise the flag for long chains).
+ *
+ * <p>Vertex and edge attributes are declared {@code Int} to GraphX (primitive int arrays in its
+ * partitions rather than boxed Integers).
  */
 public final class GraphXStats {
 
-    public static final StructType SCHEMA = new StructType()
-            .add("node", DataTypes.IntegerType, false)
-            .add("degree", DataTypes.IntegerType, false)
-            .add("pagerank", DataTypes.DoubleType, false)
-            .add("component", DataTypes.IntegerType, false);
+    /**
+     * Per node (index = dense node id): degree (in + out), PageRank, component label. A plain class,
+     * not a record: it is broadcast, and Kryo cannot set a record's fields.
+     */
+    public static final class NodeStats implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int[] degree;
+        final double[] pagerank;
+        final int[] component;
 
-    private static final ClassTag<Integer> INT = ClassTag$.MODULE$.apply(Integer.class);
+        NodeStats(int[] degree, double[] pagerank, int[] component) {
+            this.degree = degree;
+            this.pagerank = pagerank;
+            this.component = component;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final ClassTag<Object> INT = (ClassTag) ClassTag$.MODULE$.Int();
 
     private GraphXStats() {}
 
     /**
-     * @param edges columns {@code src} and {@code dst} (int node ids below {@code nodeCount})
+     * @param edges the edge blocks (node ids below {@code nodeCount})
      */
-    public static Dataset<Row> compute(SparkSession spark, Dataset<Row> edges, long nodeCount,
-                                       int pageRankIterations, int componentIterations) {
+    static NodeStats compute(SparkSession spark, JavaRDD<EdgeAggregation.PairSums> edges, int nodeCount,
+                             int pageRankIterations, int componentIterations) {
         // Few edge partitions: each GraphX iteration ships every vertex to every edge partition that
         // holds one of its edges, so in local mode one partition per core beats the shuffle count.
         int parts = Math.max(1, spark.sparkContext().defaultParallelism());
-        JavaRDD<Edge<Integer>> edgeRdd = edges.select("src", "dst").coalesce(parts).javaRDD()
-                .map(r -> new Edge<>(r.getInt(0), r.getInt(1), 1));
-        JavaRDD<Tuple2<Object, Integer>> vertices = spark.range(0, nodeCount, 1, parts).javaRDD()
-                .map(id -> new Tuple2<>((Object) id, 0));
-        Graph<Integer, Integer> graph = Graph.apply(vertices.rdd(), edgeRdd.rdd(), 0,
+        JavaRDD<Edge<Object>> edgeRdd = edges.coalesce(parts).flatMap(b -> {
+            List<Edge<Object>> out = new ArrayList<>(b.size);
+            for (int e = 0; e < b.size; e++) {
+                out.add(new Edge<>(b.src(e), b.dst(e), (Object) 1));
+            }
+            return out.iterator();
+        });
+        JavaRDD<Tuple2<Object, Object>> vertices = spark.range(0, nodeCount, 1, parts).javaRDD()
+                .map(id -> new Tuple2<>((Object) id, (Object) 0));
+        Graph<Object, Object> graph = Graph.apply(vertices.rdd(), edgeRdd.rdd(), 0,
                 StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(), INT, INT);
         graph.cache();
         try {
-            Dataset<Row> degree = frame(spark, graph.ops().degrees(), "degree");
-            Dataset<Row> rank = frame(spark, graph.ops().staticPageRank(pageRankIterations, 0.15).vertices(), "pagerank");
-            Dataset<Row> component = frame(spark, graph.ops().connectedComponents(componentIterations).vertices(), "component");
-            Dataset<Row> joined = rank.join(component, "node").join(degree, "node", "left")
-                    .na().fill(0L, new String[] {"degree"});
-            return joined.selectExpr("cast(node as int) node", "cast(degree as int) degree",
-                    "cast(pagerank as double) pagerank", "cast(component as int) component");
+            int[] degree = new int[nodeCount];
+            double[] pagerank = new double[nodeCount];
+            int[] component = new int[nodeCount];
+            for (Tuple2<int[], double[]> b : collect(graph.ops().degrees())) {
+                for (int i = 0; i < b._1().length; i++) {
+                    degree[b._1()[i]] = (int) b._2()[i];
+                }
+            }
+            Graph<Object, Object> ranks = graph.ops().staticPageRank(pageRankIterations, 0.15);
+            for (Tuple2<int[], double[]> b : collect(ranks.vertices())) {
+                for (int i = 0; i < b._1().length; i++) {
+                    pagerank[b._1()[i]] = b._2()[i];
+                }
+            }
+            ranks.unpersist(false);
+            Graph<Object, Object> components = graph.ops().connectedComponents(componentIterations);
+            for (Tuple2<int[], double[]> b : collect(components.vertices())) {
+                for (int i = 0; i < b._1().length; i++) {
+                    component[b._1()[i]] = (int) b._2()[i];
+                }
+            }
+            components.unpersist(false);
+            return new NodeStats(degree, pagerank, component);
         } finally {
             graph.unpersist(false);
         }
     }
 
-    private static Dataset<Row> frame(SparkSession spark, VertexRDD<?> vertices, String name) {
+    /** Each vertex partition as (ids, values): fewer objects to ship to the driver than one tuple per vertex. */
+    private static List<Tuple2<int[], double[]>> collect(VertexRDD<?> vertices) {
         @SuppressWarnings("unchecked")
         JavaRDD<Tuple2<Object, Object>> rdd = (JavaRDD<Tuple2<Object, Object>>) (JavaRDD<?>) vertices.toJavaRDD();
-        JavaRDD<Row> rows = rdd.map(t -> RowFactory.create((Long) t._1(), ((Number) t._2()).doubleValue()));
-        StructType schema = new StructType().add("node", DataTypes.LongType, false).add(name, DataTypes.DoubleType, false);
-        return spark.createDataFrame(rows, schema);
+        return rdd.mapPartitions((Iterator<Tuple2<Object, Object>> it) -> {
+            List<Tuple2<Object, Object>> all = new ArrayList<>();
+            it.forEachRemaining(all::add);
+            int[] ids = new int[all.size()];
+            double[] values = new double[all.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = (int) (long) (Long) all.get(i)._1();
+                values[i] = ((Number) all.get(i)._2()).doubleValue();
+            }
+            return List.of(new Tuple2<>(ids, values)).iterator();
+        }).collect();
     }
 }
