@@ -154,7 +154,7 @@ public final class RerankFeaturizer {
                 out[o + 6] = post.seller() >= 0 && graph.hasEdge(user, post.seller()) ? 1f : 0f;
             }
             out[o + 7] = p >= 0 ? popularity[p] : 0f;
-            out[o + 8] = fact ? (float) Math.log1p(Math.max(0, ts - post.createdAt()) / DAY_MS) : 0f;
+            out[o + 8] = fact ? FloatLog1p.of(Math.max(0, ts - post.createdAt()) / DAY_MS) : 0f;
             if (user >= 0 && p >= 0 && userRegion >= 0) {
                 int postRegion = nodes.region(p);
                 out[o + 9] = userRegion == postRegion ? 1f : 0f;
