@@ -141,9 +141,15 @@ public final class RerankFeaturizer {
         int userRegion = user >= 0 ? nodes.region(user) : -1;
         NeighbourSet neighbours = user >= 0 && graph.degree(user) <= MAX_SET_DEGREE
                 ? new NeighbourSet(graph.neighbours(), graph.offsets()[user], graph.offsets()[user + 1]) : null;
+        // the id lookups first, in a loop of their own: they are independent of each other, so the
+        // processor overlaps their cache misses (map node, key, Post), which the feature loop serialized
+        Post[] resolved = new Post[n];
+        for (int i = 0; i < n; i++) {
+            resolved[i] = posts.get(postIds.get(i));
+        }
         for (int i = 0; i < n; i++) {
             int o = i * COLS;
-            Post post = posts.get(postIds.get(i));
+            Post post = resolved[i];
             int p = post == null ? -1 : post.node();
             out[o] = (float) baseScores[i];
             out[o + 1] = (float) (max > min ? (baseScores[i] - min) / (max - min) : 1);
