@@ -125,19 +125,27 @@ final class JsonBytes {
     /** The shortest form that reads back as {@code v} ({@code Double.toString}'s layout: 199.0, 0.25, 1.0E-5). */
     JsonBytes number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < PLAIN_INTEGRAL_LIMIT && (v != 0 || Double.doubleToRawLongBits(v) == 0)) {
-            ensure(12);
-            len = NumberOutput.outputInt((int) v, buf, len);
-            buf[len++] = '.';
-            buf[len++] = '0';
-            return this;
+            return integral(v);
         }
         return Double.isFinite(v) ? ascii(NumberOutput.toString(v, true)) : string(Double.toString(v));
+    }
+
+    /** An integral value below 10^7 in magnitude, not -0: its digits and ".0" (Schubfach's plain layout, double or float). */
+    private JsonBytes integral(double v) {
+        ensure(12);
+        len = NumberOutput.outputInt((int) v, buf, len);
+        buf[len++] = '.';
+        buf[len++] = '0';
+        return this;
     }
 
     /** The shortest form that reads back as the float {@code v} (0.72345674, not its double's 0.7234567403793335). */
     JsonBytes number(float v) {
         if (v >= 1e-3f && v < 1f && shortFloat(v)) {
             return this;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < PLAIN_INTEGRAL_LIMIT && (v != 0 || Float.floatToRawIntBits(v) == 0)) {
+            return integral(v);   // a saturated probability (1.0, 0.0): the same digits and ".0" as a double's
         }
         return Float.isFinite(v) ? ascii(NumberOutput.toString(v, true)) : string(Float.toString(v));
     }

@@ -62,6 +62,7 @@ final class RerankJson {
     private static final byte[] BASE_SCORE = JsonBytes.bytes(",\"baseScore\":");
     private static final byte[] AFFINITY = JsonBytes.bytes(",\"affinity\":");
     private static final byte[] BASE_RANK = JsonBytes.bytes(",\"baseRank\":");
+    private static final byte[] NO_AFFINITY_BASE_RANK = JsonBytes.bytes(",\"affinity\":null,\"baseRank\":");
     private static final byte[] END = JsonBytes.bytes("]}");
     /** The response of one re-rank is built here (about 15 KB for 200 candidates), then written in one call. */
     private static final ThreadLocal<JsonBytes> BUFFER = ThreadLocal.withInitial(() -> new JsonBytes(32 * 1024));
@@ -187,13 +188,13 @@ final class RerankJson {
             } else {
                 json.number(score);
             }
-            json.raw(BASE_SCORE).number(r.baseScore()).raw(AFFINITY);
+            json.raw(BASE_SCORE).number(r.baseScore());
             if (r.affinity() == null) {
-                json.nullValue();
+                json.raw(NO_AFFINITY_BASE_RANK);
             } else {
-                json.number(r.affinity().doubleValue());
+                json.raw(AFFINITY).number(r.affinity().doubleValue()).raw(BASE_RANK);
             }
-            json.raw(BASE_RANK).number(r.baseRank()).raw('}');
+            json.number(r.baseRank()).raw('}');
         }
         return json.raw(END);
     }

@@ -96,12 +96,14 @@ public final class RerankService {
     /**
      * Adds {@code id} to the open-addressing set {@code table} (a power of two in size, never full),
      * false when it is there already. The id's hash is computed once and cached in the String, so
-     * the model's id lookup after this reuses it.
+     * the model's id lookup after this reuses it. The slot is the top bits of the hash times the
+     * golden ratio (Fibonacci hashing): ids like p1000, p1001, ... have consecutive hashes, which
+     * their low bits put into one run of neighbouring slots, so that linear probing walked the run.
      */
     private static boolean add(String[] table, String id) {
         int mask = table.length - 1;
-        int h = id.hashCode();
-        for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+        int shift = Integer.numberOfLeadingZeros(mask);
+        for (int slot = (id.hashCode() * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
             if (table[slot] == null) {
                 table[slot] = id;
                 return true;

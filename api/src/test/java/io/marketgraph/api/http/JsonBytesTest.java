@@ -72,6 +72,19 @@ class JsonBytesTest {
         for (float f : new float[] {0f, -0f, 1f, 0.1f, 1e-5f, 1e7f, Float.NaN, Float.NEGATIVE_INFINITY, Float.MIN_VALUE}) {
             assertEquals(jackson(g -> g.writeNumber(f)), ours(new JsonBytes(2).number(f)), Float.toString(f));
         }
+        // integral floats (a saturated probability is 1.0): every one up to 2^16, then a stride, the limit and beyond
+        for (int i = -70_000; i <= 10_000_100; i = Math.abs(i) < 70_000 ? i + 1 : i + 997) {
+            float f = i;
+            assertEquals(jackson(g -> g.writeNumber(f)), ours(new JsonBytes(2).number(f)), Float.toString(f));
+        }
+        for (float f : new float[] {9_999_999f, 10_000_000f, -9_999_999f, -10_000_000f, 16_777_216f, 1e10f, -0f}) {
+            assertEquals(jackson(g -> g.writeNumber(f)), ours(new JsonBytes(2).number(f)), Float.toString(f));
+        }
+        assertEquals("0.0", ours(new JsonBytes(2).number(0f)));
+        assertEquals("-0.0", ours(new JsonBytes(2).number(-0f)));
+        assertEquals("-3.0", ours(new JsonBytes(2).number(-3f)));
+        assertEquals("9999999.0", ours(new JsonBytes(2).number(9_999_999f)));
+        assertEquals("1.0E7", ours(new JsonBytes(2).number(10_000_000f)));
         assertEquals(jackson(g -> g.writeNumber(Integer.MIN_VALUE)), ours(new JsonBytes(2).number(Integer.MIN_VALUE)));
         assertEquals("0.72345674", ours(new JsonBytes(2).number(0.72345674f)));
         assertEquals("0.1", ours(new JsonBytes(2).number(0.1f)));

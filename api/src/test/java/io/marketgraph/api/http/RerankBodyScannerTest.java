@@ -29,6 +29,36 @@ class RerankBodyScannerTest {
         assertEquals(0, scan("{\"candidates\":[ ],\"userId\":\"u\",\"query\":\"bike \"}").postIds().length);
     }
 
+    /** Candidates in the compact template take the eight-bytes-at-a-time path; near misses the field-by-field one. */
+    @Test
+    void compact_candidates_and_near_misses() {
+        RerankJson.Request r = scan("{\"userId\":\"u1\",\"query\":\"q\",\"candidates\":[{\"postId\":\"p10001\",\"baseScore\":200},"
+                + "{\"postId\":\"\",\"baseScore\":-3.25},{\"postId\":\"unseen-7\",\"baseScore\":0.1 },"
+                + "{\"postId\": \"p2\",\"baseScore\":4},{\"postId\":\"p3\" ,\"baseScore\":5},{ \"postId\":\"p4\",\"baseScore\":6},"
+                + "{\"postId\":\"p5\",\"baseScore\" :7},{\"postId\":\"p6\",\"baseScore\":123456789.012345}]}");
+        assertNotNull(r);
+        assertArrayEquals(new String[] {"p10001", "", "unseen-7", "p2", "p3", "p4", "p5", "p6"}, r.postIds());
+        assertArrayEquals(new double[] {200, -3.25, 0.1, 4, 5, 6, 7, 123456789.012345}, r.baseScores());
+        String[] rejected = {
+            "{\"postId\":\"p\\u0041\",\"baseScore\":1}",   // escape in the id
+            "{\"postId\":\"p\u00e9\",\"baseScore\":1}",     // non-ASCII id
+            "{\"postId\":\"p\",\"baseScore\":1e3}",
+            "{\"postId\":\"p\",\"baseScore\":-0}",
+            "{\"postId\":\"p\",\"baseScore\":1234567890123456}",
+            "{\"postId\":\"p\",\"baseScore\":1,\"postId\":\"q\"}",
+            "{\"postId\":\"p\",\"baseScore\":\"1\"}",
+            "{\"postId\":\"p\",\"baseScore\":",
+            "{\"postId\":\"p\",\"baseScor",
+            "{\"postId\":\"p",
+            "{\"postId\":\"",
+            "{\"postI",
+        };
+        for (String candidate : rejected) {
+            String body = "{\"userId\":\"u\",\"candidates\":[" + candidate + (candidate.endsWith("}") ? "]}" : "");
+            assertNull(scan(body), body);
+        }
+    }
+
     @Test
     void gives_up_on_what_jackson_has_to_read_or_reject() {
         String[] bodies = {

@@ -40,6 +40,8 @@ public final class RerankFeaturizer {
     private static final double DAY_MS = 86_400_000.0;
     private static final int MAX_TABLE_REGIONS = 1024;
     private static final float[] RANK_LOG = new float[512];
+    /** Users with up to this many neighbours get a {@link NeighbourSet} per call; beyond, binary search. */
+    private static final int MAX_SET_DEGREE = 4096;
 
     static {
         for (int i = 0; i < RANK_LOG.length; i++) {
@@ -137,9 +139,17 @@ public final class RerankFeaturizer {
             shares(user, categoryShare, regionShare);
         }
         int userRegion = user >= 0 ? nodes.region(user) : -1;
+        NeighbourSet neighbours = user >= 0 && graph.degree(user) <= MAX_SET_DEGREE
+                ? new NeighbourSet(graph.neighbours(), graph.offsets()[user], graph.offsets()[user + 1]) : null;
+        // the id lookups first, in a loop of their own: they are independent of each other, so the
+        // processor overlaps their cache misses (map node, key, Post), which the feature loop serialized
+        Post[] resolved = new Post[n];
+        for (int i = 0; i < n; i++) {
+            resolved[i] = posts.get(postIds.get(i));
+        }
         for (int i = 0; i < n; i++) {
             int o = i * COLS;
-            Post post = posts.get(postIds.get(i));
+            Post post = resolved[i];
             int p = post == null ? -1 : post.node();
             out[o] = (float) baseScores[i];
             out[o + 1] = (float) (max > min ? (baseScores[i] - min) / (max - min) : 1);
@@ -151,10 +161,11 @@ public final class RerankFeaturizer {
             }
             boolean fact = post != null && post.hasFact();
             if (user >= 0 && fact) {
-                out[o + 6] = post.seller() >= 0 && graph.hasEdge(user, post.seller()) ? 1f : 0f;
+                int seller = post.seller();
+                out[o + 6] = seller >= 0 && (neighbours != null ? neighbours.contains(seller) : graph.hasEdge(user, seller)) ? 1f : 0f;
             }
             out[o + 7] = p >= 0 ? popularity[p] : 0f;
-            out[o + 8] = fact ? (float) Math.log1p(Math.max(0, ts - post.createdAt()) / DAY_MS) : 0f;
+            out[o + 8] = fact ? FloatLog1p.of(Math.max(0, ts - post.createdAt()) / DAY_MS) : 0f;
             if (user >= 0 && p >= 0 && userRegion >= 0) {
                 int postRegion = nodes.region(p);
                 out[o + 9] = userRegion == postRegion ? 1f : 0f;
