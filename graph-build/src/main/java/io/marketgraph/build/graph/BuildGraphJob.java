@@ -109,8 +109,8 @@ public final class BuildGraphJob {
             return output.report();
         }
 
-        JavaRDD<EdgeAggregation.PairSums> edges;
-        JavaRDD<EdgeAggregation.PairSums> holdout = null;
+        JavaRDD<PairSums> edges;
+        JavaRDD<PairSums> holdout = null;
         Long split = config.splitAtMillis();
         // With a split, weights decay towards the split time: the graph knows nothing after it.
         long tRef = split == null ? summary.tRef() : split;

@@ -112,7 +112,7 @@ public final class EdgeListJob {
                 lit(-1).as("region"), lit(-1).as("category"), lit(null).cast("string").as("status"));
         Dataset<Row> popular = spark.emptyDataFrame().select(lit(0).as("region"), lit(0).as("rank"), lit(0).as("node"),
                 lit("").as("id"), lit(0.0).as("score")).filter(lit(false));
-        JavaRDD<EdgeAggregation.PairSums> edgeBlocks = EdgeAggregation.fromRows(edges, "EDGE")
+        JavaRDD<PairSums> edgeBlocks = EdgeAggregation.fromRows(edges, "EDGE")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         output.write(new GraphOutput.Parts(nodeBase, n, Map.of("USER", n), edgeBlocks, edges, popular, quarantine, summary,
                 partitions, config.edgeList().toString(), null), t0);

@@ -28,10 +28,10 @@ final class EdgeTsvWriter {
      * @param interactionsDir interactions.tsv (or holdout.tsv) directory, or null to skip it
      * @return edges by kind
      */
-    static Map<String, Long> write(JavaRDD<EdgeAggregation.PairSums> edges, Path edgesDir, Path interactionsDir) {
+    static Map<String, Long> write(JavaRDD<PairSums> edges, Path edgesDir, Path interactionsDir) {
         String edgesPath = edgesDir == null ? null : edgesDir.toAbsolutePath().toString();
         String interactionsPath = interactionsDir == null ? null : interactionsDir.toAbsolutePath().toString();
-        List<Tuple2<String, Long>> counts = edges.mapPartitions((Iterator<EdgeAggregation.PairSums> blocks) ->
+        List<Tuple2<String, Long>> counts = edges.mapPartitions((Iterator<PairSums> blocks) ->
                 writePartition(blocks, edgesPath, interactionsPath).iterator()).collect();
         Map<String, Long> byKind = new TreeMap<>();
         for (Tuple2<String, Long> c : counts) {
@@ -40,7 +40,7 @@ final class EdgeTsvWriter {
         return byKind;
     }
 
-    private static List<Tuple2<String, Long>> writePartition(Iterator<EdgeAggregation.PairSums> blocks, String edgesPath,
+    private static List<Tuple2<String, Long>> writePartition(Iterator<PairSums> blocks, String edgesPath,
                                                              String interactionsPath) {
         TaskContext task = TaskContext.get();
         int partition = task.partitionId();
@@ -56,7 +56,7 @@ final class EdgeTsvWriter {
                 i.text(InteractionTable.HEADER).endLine();
             }
             while (blocks.hasNext()) {
-                EdgeAggregation.PairSums b = blocks.next();
+                PairSums b = blocks.next();
                 for (int k = 0; k < b.size; k++) {
                     String kind = b.kind(k);
                     byKind.merge(kind, 1L, Long::sum);

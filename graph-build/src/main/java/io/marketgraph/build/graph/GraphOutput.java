@@ -32,9 +32,9 @@ final class GraphOutput {
      * @param holdout    the holdout pairs (--split-at) or null
      */
     record Parts(Dataset<Row> nodeBase, long nodeCount, Map<String, Long> nodesByKind,
-                 JavaRDD<EdgeAggregation.PairSums> edgeBlocks, Dataset<Row> edges, Dataset<Row> popular,
+                 JavaRDD<PairSums> edgeBlocks, Dataset<Row> edges, Dataset<Row> popular,
                  Dataset<Row> quarantine, BuildGraphJob.Summary summary, int partitions, String input,
-                 JavaRDD<EdgeAggregation.PairSums> holdout) {}
+                 JavaRDD<PairSums> holdout) {}
 
     /** nodes/ and nodes.tsv/ columns, in order. */
     static final StructType NODES = new StructType()

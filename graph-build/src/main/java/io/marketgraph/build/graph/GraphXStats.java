@@ -56,7 +56,7 @@ public final class GraphXStats {
     /**
      * @param edges the edge blocks (node ids below {@code nodeCount})
      */
-    static NodeStats compute(SparkSession spark, JavaRDD<EdgeAggregation.PairSums> edges, int nodeCount,
+    static NodeStats compute(SparkSession spark, JavaRDD<PairSums> edges, int nodeCount,
                              int pageRankIterations, int componentIterations) {
         // Few edge partitions: each GraphX iteration ships every vertex to every edge partition that
         // holds one of its edges, so in local mode one partition per core beats the shuffle count.

@@ -63,20 +63,20 @@ class EventBlockTest {
 
     @Test
     void pair_sums_merge_partials_in_partition_order_to_exact_rows() {
-        EdgeAggregation.PairSums a = new EdgeAggregation.PairSums(2);
+        PairSums a = new PairSums(2);
         for (int i = 0; i < 1000; i++) {
             a.add(((long) (i % 7) << 32) | (100 + i % 11), 0.5, i % 3, 1);
         }
         assertEquals(77, a.size); // 7 x 11 pairs (gcd 1): all combinations; the table grew from 2
-        List<Tuple2<Integer, EdgeAggregation.PairSums>> parts = a.split(5, 3);
+        List<Tuple2<Integer, PairSums>> parts = a.split(5, 3);
         int total = 0;
-        for (Tuple2<Integer, EdgeAggregation.PairSums> p : parts) {
+        for (Tuple2<Integer, PairSums> p : parts) {
             assertEquals(5, p._2().partition);
             total += p._2().size;
         }
         assertEquals(77, total);
-        EdgeAggregation.PairSums m = new EdgeAggregation.PairSums(4);
-        for (Tuple2<Integer, EdgeAggregation.PairSums> p : parts) {
+        PairSums m = new PairSums(4);
+        for (Tuple2<Integer, PairSums> p : parts) {
             for (int e = 0; e < p._2().size; e++) {
                 m.merge(p._2(), e);
                 m.merge(p._2(), e); // twice: sums double
