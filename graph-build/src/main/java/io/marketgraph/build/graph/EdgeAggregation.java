@@ -2,7 +2,6 @@ package io.marketgraph.build.graph;
 
 import io.marketgraph.model.Action;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -51,22 +50,13 @@ final class EdgeAggregation {
                     continue;
                 }
                 int a = b.action(i);
-                sums.add(((long) b.src[i] << 32) | (b.dst[i] & 0xffffffffL), weighting.weight(actions[a], ts, tRef), a, 1);
+                sums.add(PairSums.key(b.src[i], b.dst[i]), weighting.weight(actions[a], ts, tRef), a, 1);
             }
             return sums.split(b.partition, reducers).iterator();
         }).groupByKey(reducers).map(t -> {
-            List<PairSums> parts = new ArrayList<>();
-            t._2().forEach(parts::add);
-            parts.sort(Comparator.comparingInt(p -> p.partition));
-            int total = parts.stream().mapToInt(p -> p.size).sum();
-            PairSums merged = new PairSums(Math.max(16, total));
-            for (PairSums p : parts) {
-                for (int e = 0; e < p.size; e++) {
-                    merged.merge(p, e);
-                }
-            }
+            PairSums merged = PairSums.mergeInPartitionOrder(t._2());
             merged.firstBusiness = firstBusiness;
-            return merged.compact();
+            return merged;
         });
     }
 
@@ -78,7 +68,7 @@ final class EdgeAggregation {
             for (int post = n.users(); post < n.users() + n.posts(); post++) {
                 int seller = n.seller(post);
                 if (seller >= 0) {
-                    listed.add(((long) seller << 32) | (post & 0xffffffffL), listedWeight, 0, 0);
+                    listed.add(PairSums.key(seller, post), listedWeight, 0, 0);
                 }
             }
             listed.kind = "LISTED";
@@ -104,7 +94,7 @@ final class EdgeAggregation {
             b.kind = kind;
             while (rows.hasNext()) {
                 Row r = rows.next();
-                long key = ((long) r.getInt(0) << 32) | (r.getInt(1) & 0xffffffffL);
+                long key = PairSums.key(r.getInt(0), r.getInt(1));
                 b.add(key, r.getDouble(2), 0, 0);
                 for (int a = 0; a < ACTIONS; a++) {
                     b.add(key, 0, a, r.getInt(4 + a));
@@ -132,15 +122,7 @@ final class EdgeAggregation {
             return sums.split(part, reducers).iterator();
         }, false);
         JavaRDD<Row> rows = JavaPairRDD.fromJavaRDD(partial).groupByKey(reducers).flatMap(t -> {
-            List<PairSums> parts = new ArrayList<>();
-            t._2().forEach(parts::add);
-            parts.sort(Comparator.comparingInt(p -> p.partition));
-            PairSums merged = new PairSums(16);
-            for (PairSums p : parts) {
-                for (int e = 0; e < p.size; e++) {
-                    merged.merge(p, e);
-                }
-            }
+            PairSums merged = PairSums.mergeInPartitionOrder(t._2());
             List<Row> out = new ArrayList<>(merged.size);
             for (int e = 0; e < merged.size; e++) {
                 out.add(RowFactory.create((int) merged.keys[e], merged.weight[e]));

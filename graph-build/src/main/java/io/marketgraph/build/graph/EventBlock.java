@@ -57,7 +57,7 @@ final class EventBlock implements Serializable {
             idHash = Arrays.copyOf(idHash, n);
             idEnd = Arrays.copyOf(idEnd, n);
         }
-        int start = size == 0 ? 0 : idEnd[size - 1];
+        int start = idStart(size);
         int len = eventId == null ? 0 : eventId.length;
         if (start + len > idBytes.length) {
             idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length * 2, start + len));
@@ -94,8 +94,13 @@ final class EventBlock implements Serializable {
     }
 
     String eventId(int i) {
-        int start = i == 0 ? 0 : idEnd[i - 1];
+        int start = idStart(i);
         return new String(idBytes, start, idEnd[i] - start, StandardCharsets.UTF_8);
+    }
+
+    /** Where record {@code i}'s event_id bytes begin in {@link #idBytes} (they end at {@code idEnd[i]}). */
+    private int idStart(int i) {
+        return i == 0 ? 0 : idEnd[i - 1];
     }
 
     /** The latest accepted ts, or Long.MIN_VALUE for none. */
@@ -117,18 +122,17 @@ final class EventBlock implements Serializable {
         b.records = records - size;
         b.rejectedByReason = rejectedByReason.clone();
         b.rejected = new ArrayList<>(rejected);
+        String[] actions = actionNames();
         int next = 0;
         for (int i = 0; i < size; i++) {
             if (next < losers.length && losers[next] == i) {
                 next++;
-                String[] actions = actionNames();
                 b.reject(RejectReason.DUPLICATE_EVENT_ID, "event_id seen earlier", new Object[] {null, eventId(i),
                         Long.toString(ts[i]), nodes.id(src[i]), actions[action(i)], nodes.kind(dst[i]).name(),
                         nodes.id(dst[i]), null, null, null});
             } else {
-                int start = i == 0 ? 0 : idEnd[i - 1];
                 b.accept(src[i], dst[i], ts[i], Action.values()[action(i)],
-                        hasId(i) ? Arrays.copyOfRange(idBytes, start, idEnd[i]) : null, idHash[i]);
+                        hasId(i) ? Arrays.copyOfRange(idBytes, idStart(i), idEnd[i]) : null, idHash[i]);
             }
         }
         return b;

@@ -4,6 +4,7 @@ import io.marketgraph.model.Action;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,6 +27,28 @@ final class PairSums implements Serializable {
     double[] weight;
     int[] counts;
     private transient int[] slots;
+
+    /** The key of the pair (src, dst): src in the high 32 bits, dst in the low. */
+    static long key(int src, int dst) {
+        return ((long) src << 32) | (dst & 0xffffffffL);
+    }
+
+    /**
+     * The entries of {@code parts} summed per key, the parts taken in partition order (so each key's
+     * sum has the same order, and bits, every run), compacted.
+     */
+    static PairSums mergeInPartitionOrder(Iterable<PairSums> parts) {
+        List<PairSums> sorted = new ArrayList<>();
+        parts.forEach(sorted::add);
+        sorted.sort(Comparator.comparingInt(p -> p.partition));
+        PairSums merged = new PairSums(Math.max(16, sorted.stream().mapToInt(p -> p.size).sum()));
+        for (PairSums p : sorted) {
+            for (int e = 0; e < p.size; e++) {
+                merged.merge(p, e);
+            }
+        }
+        return merged.compact();
+    }
 
     PairSums(int capacity) {
         keys = new long[capacity];
