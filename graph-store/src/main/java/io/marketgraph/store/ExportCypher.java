@@ -61,7 +61,18 @@ final class ExportCypher {
      * property index for the planner to seek instead, see {@link Neo4jSchema}).
      */
     static Statement link(String targetLabel) {
-        String match = "UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) ";
+        return linkMatching("UNWIND $rows AS row MATCH (u:User {id: row.u}) MATCH (t:" + targetLabel + " {id: row.t}) ");
+    }
+
+    /**
+     * As {@link #link(String)}, but {@code row.u} and {@code row.t} are Neo4j node ids, as the node
+     * stage of the same export returned them ({@link WrittenNodes}): seeks by id, no index lookup.
+     */
+    static Statement linkByNodeId(String targetLabel) {
+        return linkMatching("UNWIND $rows AS row MATCH (u:User) WHERE id(u) = row.u MATCH (t:" + targetLabel + ") WHERE id(t) = row.t ");
+    }
+
+    private static Statement linkMatching(String match) {
         String type = PredictedLinksExporter.PREDICTED_INTEREST;
         return new Statement(
                 match + "CREATE (u)-[r:" + type + " {model_version: $version, score: row.s}]->(t) RETURN count(*) AS written",

@@ -46,6 +46,7 @@ public final class ExportJob {
         Map<String, Boolean> firstLoad = new LinkedHashMap<>();
         long retried = 0;
         long read = 0;
+        WrittenNodes written = WrittenNodes.none();
         if (config.graph() != null) {
             GraphExporter.Result graph = new GraphExporter(driver, config.batchSize(), config.threads(), progress)
                     .export(config.graph(), schemaAfterNodes ? this::applySchema : () -> { });
@@ -55,6 +56,7 @@ public final class ExportJob {
             source = graph.typed() ? ExportResult.TYPED : ExportResult.UNTYPED;
             firstLoad.putAll(graph.firstLoad());
             retried += graph.retriedBatches();
+            written = graph.written();
             graph.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
             read += graph.nodeCount() + graph.interactions() + graph.listed()
                     + graph.rejected().values().stream().mapToLong(Long::longValue).sum();
@@ -63,7 +65,7 @@ public final class ExportJob {
         long deleted = 0;
         if (config.predictedLinks() != null) {
             PredictedLinksExporter.Result result = new PredictedLinksExporter(driver, config.batchSize(), config.threads(), progress)
-                    .export(config.predictedLinks(), config.modelVersion());
+                    .export(config.predictedLinks(), config.modelVersion(), written);
             links = result.written();
             deleted = result.deletedOtherVersions();
             firstLoad.put(PredictedLinksExporter.PREDICTED_INTEREST, result.created());

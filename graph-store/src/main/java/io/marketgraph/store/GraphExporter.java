@@ -56,9 +56,10 @@ public final class GraphExporter {
      *
      * @param typed     whether relationships came from interactions.tsv (else edges.tsv alone)
      * @param firstLoad per label and relationship type: true where it was empty and written with CREATE
+     * @param written   the Neo4j ids of the nodes written, for the predicted-links stage
      */
     public record Result(Map<NodeKind, Long> nodes, long interactions, long listed, Map<RejectReason, Long> rejected,
-                         boolean typed, Map<String, Boolean> firstLoad, long retriedBatches) {
+                         boolean typed, Map<String, Boolean> firstLoad, long retriedBatches, WrittenNodes written) {
         public Result {
             nodes = Map.copyOf(nodes);
             rejected = Map.copyOf(rejected);
@@ -91,7 +92,7 @@ public final class GraphExporter {
         }
         Path nodesTsv = graphDir.resolve(GraphDirectory.NODES_TSV);
         NodeTable table = NodeTable.read(nodesTsv);   // validates node numbers 0..n-1 and kinds
-        requireUniqueIds(table, nodesTsv);
+        Map<NodeKind, Map<String, Integer>> nodeById = indexUniqueIds(table, nodesTsv);
         Map<String, Boolean> firstLoad = new LinkedHashMap<>();
         long[] neo4jIds = new long[table.size()];
         Map<NodeKind, Long> nodes = exportNodes(nodesTsv, neo4jIds, firstLoad);
@@ -100,20 +101,24 @@ public final class GraphExporter {
                 .export(graphDir, table, neo4jIds);
         firstLoad.putAll(rels.firstLoad());
         return new Result(nodes, rels.interactions(), rels.listed(), rels.rejected(), rels.typed(), firstLoad,
-                rels.retriedBatches());
+                rels.retriedBatches(), new WrittenNodes(nodeById, neo4jIds));
     }
 
-    /** Two rows with one kind and id would be one node under MERGE and a constraint error under CREATE. */
-    private static void requireUniqueIds(NodeTable table, Path nodesTsv) {
-        Map<String, Integer> seen = new HashMap<>(table.size() * 2);
+    /**
+     * The dense node of each kind and id. Two rows with one kind and id would be one node under MERGE
+     * and a constraint error under CREATE: rejected here.
+     */
+    private static Map<NodeKind, Map<String, Integer>> indexUniqueIds(NodeTable table, Path nodesTsv) {
+        Map<NodeKind, Map<String, Integer>> index = WrittenNodes.emptyIndex(table.size());
         for (int node = 0; node < table.size(); node++) {
-            Integer before = seen.putIfAbsent(table.kind(node) + "\t" + table.id(node), node);
+            Integer before = index.get(table.kind(node)).putIfAbsent(table.id(node), node);
             if (before != null) {
                 throw new InvalidInputException(String.format(Locale.ROOT,
                         "%s: column 'id': %s id '%s' is listed twice (nodes %d and %d); ids must be unique per kind",
                         nodesTsv, table.kind(node), table.id(node), before, node));
             }
         }
+        return index;
     }
 
     /** Writes the nodes and fills {@code neo4jIds} (dense node -> Neo4j node id). */

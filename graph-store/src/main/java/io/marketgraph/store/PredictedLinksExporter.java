@@ -45,6 +45,8 @@ public final class PredictedLinksExporter {
 
     private static final Map<NodeKind, ExportCypher.Statement> LINKS = new EnumMap<>(Map.of(
             NodeKind.POST, ExportCypher.link("Post"), NodeKind.BUSINESS, ExportCypher.link("Business")));
+    private static final Map<NodeKind, ExportCypher.Statement> LINKS_BY_NODE_ID = new EnumMap<>(Map.of(
+            NodeKind.POST, ExportCypher.linkByNodeId("Post"), NodeKind.BUSINESS, ExportCypher.linkByNodeId("Business")));
 
     private static final String ANY_OF_VERSION = "MATCH ()-[r:" + PREDICTED_INTEREST + "]->() "
             + "WHERE r.model_version = $version RETURN 1 LIMIT 1";
@@ -80,6 +82,15 @@ public final class PredictedLinksExporter {
     }
 
     public Result export(Path linksFile, String modelVersion) {
+        return export(linksFile, modelVersion, WrittenNodes.none());
+    }
+
+    /**
+     * As {@link #export(Path, String)}; a link whose user and target are both in {@code graphNodes} (the
+     * graph stage of the same export wrote them) seeks its two nodes by Neo4j node id, any other link
+     * through the unique indexes.
+     */
+    public Result export(Path linksFile, String modelVersion, WrittenNodes graphNodes) {
         if (modelVersion == null || modelVersion.isBlank()) {
             throw new IllegalArgumentException("--model-version must be non-blank to export predicted links, got '"
                     + modelVersion + "'");
@@ -100,9 +111,14 @@ public final class PredictedLinksExporter {
                     } else if (link.target().kind() == NodeKind.USER) {
                         rejected.merge(RejectReason.LINK_TARGET_IS_USER, 1L, Long::sum);
                     } else {
-                        ExportCypher.Statement st = LINKS.get(link.target().kind());
-                        writer.add(st.first(create), st.merge(), link.source().id(),
-                                Map.of("u", link.source().id(), "t", link.target().id(), "s", link.score()));
+                        long user = graphNodes.neo4jId(NodeKind.USER, link.source().id());
+                        long target = graphNodes.neo4jId(link.target().kind(), link.target().id());
+                        boolean byNodeId = user >= 0 && target >= 0;
+                        ExportCypher.Statement st = (byNodeId ? LINKS_BY_NODE_ID : LINKS).get(link.target().kind());
+                        Map<String, Object> row = byNodeId
+                                ? Map.of("u", user, "t", target, "s", link.score())
+                                : Map.of("u", link.source().id(), "t", link.target().id(), "s", link.score());
+                        writer.add(st.first(create), st.merge(), link.source().id(), row);
                     }
                 });
             } finally {

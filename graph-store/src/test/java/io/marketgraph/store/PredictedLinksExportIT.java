@@ -56,6 +56,33 @@ class PredictedLinksExportIT {
         }
     }
 
+    /**
+     * In one export of graph and links, a link between two nodes the graph stage wrote seeks them by
+     * Neo4j node id (no unique-index seek); a link naming a node that is in the database but not in
+     * this graph directory is still found through the index, and an unknown node is still counted.
+     */
+    @Test
+    void links_between_nodes_the_same_export_wrote_seek_them_by_node_id_and_other_links_use_the_index() {
+        try (Session session = Neo4jTestSupport.driver().session()) {
+            session.executeWrite(tx -> tx.run("CREATE (:Post {id: 'p-earlier'})").consume());
+            String plan = operators(session.run("EXPLAIN " + ExportCypher.linkByNodeId("Post").first(true),
+                    Map.of("rows", List.of(), "version", "v1")).consume().plan());
+            assertTrue(plan.contains("NodeByIdSeek"), plan);
+            assertFalse(plan.contains("IndexSeek"), plan);
+        }
+        List<PredictedLink> links = List.of(link("u1", NodeKind.POST, "p1", 0.9), link("u1", NodeKind.POST, "p-earlier", 0.7),
+                link("u1", NodeKind.POST, "p404", 0.5), link("u2", NodeKind.BUSINESS, "b1", 0.6));
+
+        ExportResult result = MarketFixture.export(tmp, links, "v1");
+
+        assertEquals(3, result.predictedLinks());
+        assertEquals(Map.of(RejectReason.LINK_UNKNOWN_NODE, 1L), result.rejected());
+        assertEquals(List.of(
+                Map.of("u", "u1", "t", "p-earlier", "score", 0.7, "version", "v1"),
+                Map.of("u", "u1", "t", "p1", "score", 0.9, "version", "v1"),
+                Map.of("u", "u2", "t", "b1", "score", 0.6, "version", "v1")), Neo4jTestSupport.rows(DUMP));
+    }
+
     private static String operators(Plan plan) {
         StringBuilder out = new StringBuilder(plan.operatorType()).append('\n');
         plan.children().forEach(child -> out.append(operators(child)));

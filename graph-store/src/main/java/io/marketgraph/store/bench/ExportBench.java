@@ -42,7 +42,8 @@ public final class ExportBench {
             "  --threads N        concurrent writer sessions; default: " + ExportConfig.DEFAULT_THREADS,
             "  --seed N           generator seed; default: 42",
             "  --warmup-edges N   before the measured runs, export a separate graph (a fifth of the nodes, N",
-            "                     interactions, seed+1) and delete everything again, so that the first measured",
+            "                     interactions, seed+1, with its predicted links as another model version) and",
+            "                     delete everything again, so that the first measured",
             "                     run is a first export into an empty database on a warmed-up server JVM;",
             "                     default: 0 (none: the first run includes the fresh server's JIT warm-up)",
             "  --work-dir DIR     graph directory and Neo4j data go here (replaced); default: target/bench-export-neo4j",
@@ -126,7 +127,7 @@ public final class ExportBench {
             try (Driver driver = connection.openDriver()) {
                 if (warmup != null) {
                     result.put("warmup", warmUp(driver, connection.describe(), warmup, work.resolve("warmup-graph"),
-                            batchSize, threads));
+                            linksPerUser, batchSize, threads));
                 }
                 ExportConfig config = new ExportConfig(graphDir, linksFile, linksFile == null ? null : "bench-v1",
                         batchSize, threads, 0.0);
@@ -149,12 +150,19 @@ public final class ExportBench {
         }
     }
 
-    /** Exports {@code graph}, then deletes every node and relationship: the database is empty again. */
+    /**
+     * Exports {@code graph} (and its predicted links), then deletes every node and relationship: the
+     * database is empty again, its schema stays.
+     */
     private static Map<String, Object> warmUp(Driver driver, String neo4j, SyntheticGraph graph, Path dir,
-                                              int batchSize, int threads) {
+                                              int linksPerUser, int batchSize, int threads) {
         graph.write(dir);
+        Path links = linksPerUser == 0 ? null : dir.resolveSibling("warmup-links.tsv.gz");
+        if (links != null) {
+            graph.writeLinks(links, linksPerUser);
+        }
         ExportResult r = new ExportJob(driver, neo4j, new LoggingProgressTracker("bench-export-neo4j warmup", System.err::println))
-                .run(new ExportConfig(dir, null, null, batchSize, threads, 0.0));
+                .run(new ExportConfig(dir, links, links == null ? null : "warmup-v0", batchSize, threads, 0.0));
         long t0 = System.nanoTime();
         try (Session session = driver.session()) {
             session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
@@ -163,7 +171,8 @@ public final class ExportBench {
         if (left.get(0) != 0 || left.get(1) != 0) {
             throw new IllegalStateException("warm-up: the database is not empty after the delete: " + left);
         }
-        return Map.of("nodes", r.nodeCount(), "relationships", r.relationships(), "exportSeconds", r.seconds(),
+        return Map.of("nodes", r.nodeCount(), "relationships", r.relationships(), "predictedLinks", r.predictedLinks(),
+                "exportSeconds", r.seconds(),
                 "deleteSeconds", (System.nanoTime() - t0) / 1e9);
     }
 
