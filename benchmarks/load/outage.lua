@@ -38,6 +38,9 @@ function done(summary, latency, requests)
   for status, k in pairs(total) do
     parts[#parts + 1] = string.format('"%d":%d', status, k)
   end
-  io.write(string.format("JSON {\"requests\":%d,\"by_status\":{%s},\"socket_errors\":%d}\n", summary.requests,
-    table.concat(parts, ","), summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  local e = summary.errors
+  io.write(string.format("JSON {\"requests\":%d,\"by_status\":{%s},\"socket_errors\":%d,"
+    .. "\"errors\":{\"connect\":%d,\"read\":%d,\"write\":%d,\"timeout\":%d},\"latency_max_ms\":%.1f}\n",
+    summary.requests, table.concat(parts, ","), e.connect + e.read + e.write + e.timeout,
+    e.connect, e.read, e.write, e.timeout, latency.max / 1000))
 end

@@ -26,7 +26,8 @@ import org.neo4j.driver.exceptions.TransientException;
  *
  * <p>Neo4j unreachable: once the driver's retries (bounded by the driver's max retry time, see
  * {@link Neo4jConnection}) are spent, every method throws {@link GraphStoreUnavailableException};
- * the same instance works again as soon as Neo4j is back (the driver reconnects).
+ * the same instance works again as soon as Neo4j is back (the driver reconnects). While it is known to
+ * be down, calls fail at once, and one a second tries Neo4j again ({@link OutageGate}).
  */
 public final class AudienceQueries {
 
@@ -63,11 +64,13 @@ public final class AudienceQueries {
 
     private final Driver driver;
     private final String neo4j;
+    private final OutageGate gate;
 
     /** {@code neo4j}: how to name the server in error messages (a URI, never a password). */
     public AudienceQueries(Driver driver, String neo4j) {
         this.driver = driver;
         this.neo4j = neo4j;
+        this.gate = new OutageGate(neo4j, OutageGate.DEFAULT_RETRY_EVERY, System::nanoTime, this::pingOnce);
     }
 
     public Audience find(AudienceQuery query) {
@@ -125,12 +128,21 @@ public final class AudienceQueries {
         read(tx -> tx.run("RETURN 1 AS ok").single().get("ok").asInt());
     }
 
+    /** {@code RETURN 1} in an auto-commit transaction: no driver retries, so it fails at once while Neo4j is down. */
+    private void pingOnce() {
+        unavailableAsGraphStoreException(() -> {
+            try (Session session = driver.session()) {
+                return session.run("RETURN 1 AS ok").consume();
+            }
+        });
+    }
+
     private <T> T read(java.util.function.Function<TransactionContext, T> work) {
-        return unavailableAsGraphStoreException(() -> {
+        return gate.call(() -> unavailableAsGraphStoreException(() -> {
             try (Session session = driver.session()) {
                 return session.executeRead(work::apply);
             }
-        });
+        }));
     }
 
     private <T> T unavailableAsGraphStoreException(Supplier<T> call) {

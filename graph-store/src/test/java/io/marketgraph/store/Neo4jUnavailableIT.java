@@ -61,10 +61,22 @@ class Neo4jUnavailableIT {
 
             server = EmbeddedNeo4j.start(settings);
             assertEquals(uri, server.boltUri());
+            // the instance tries Neo4j again at most a retry interval after the last failure (OutageGate);
+            // until then it fails fast, so wait that long (a restart in this JVM can take less)
+            sleepMillis(OutageGate.DEFAULT_RETRY_EVERY.toMillis());
             assertEquals(expected, queries.find(query).members());   // same driver, same instance: recovered
             queries.ping();
         } finally {
             server.close();
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
