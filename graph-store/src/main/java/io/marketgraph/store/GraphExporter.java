@@ -27,7 +27,8 @@ import org.neo4j.driver.Driver;
  * unique id (nodes) or between the two matched nodes (relationships), every property SET from the
  * input; one that is empty when its stage starts (a first load) with CREATE ({@link ExportCypher}).
  * Either way a second run over the same directory leaves the same nodes, relationships and
- * properties. Memory: the node table, the edge weights and one batch per statement.
+ * properties. Memory: the node table with an index by kind and id (kept for the link stage), the
+ * edge weights and one batch per statement.
  */
 public final class GraphExporter {
 
