@@ -1,5 +1,7 @@
--- wrk script: GET a path (PATH env var) with an API key (KEY), summary as one JSON line.
+-- wrk script: GET a path (TARGET_PATH env var) with an API key (KEY), summary as one JSON line.
+-- Optional pacing, as in rerank.lua: DELAY_MS per request per connection.
 local req
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 
 -- formatted once, not per request, as rerank.lua does: the two scripts cost wrk the same per request
 function init(args)
@@ -8,6 +10,10 @@ end
 
 function request()
   return req
+end
+
+function delay()
+  return delay_ms
 end
 
 dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "summary.lua")
