@@ -54,17 +54,9 @@ public final class ExportBench {
     private ExportBench() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.out.println(USAGE);
-                return;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length || !USAGE.contains("  " + args[i] + " ")) {
-                System.err.println("bench-export-neo4j: bad flag '" + args[i] + "'\n" + USAGE);
-                System.exit(2);
-            }
-            flags.put(args[i], args[++i]);
+        Map<String, String> flags = BenchFlags.parse("bench-export-neo4j", USAGE, args);
+        if (flags == null) {
+            return;
         }
         SyntheticGraph graph;
         int batchSize;
@@ -88,8 +80,7 @@ public final class ExportBench {
             warmup = warmupEdges <= 0 ? null : new SyntheticGraph(Math.max(1, graph.users() / 5), Math.max(1, graph.posts() / 5),
                     Math.max(1, graph.businesses() / 5), warmupEdges, 50, 40, graph.seed() + 1);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench-export-neo4j: " + e.getMessage() + "\n" + USAGE);
-            System.exit(2);
+            BenchFlags.usageError("bench-export-neo4j", USAGE, e.getMessage());
             return;
         }
         Path work = Path.of(flags.getOrDefault("--work-dir", "target/bench-export-neo4j"));

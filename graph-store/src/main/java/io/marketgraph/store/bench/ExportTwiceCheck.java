@@ -1,6 +1,7 @@
 package io.marketgraph.store.bench;
 
 import io.marketgraph.io.AtomicOutput;
+import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.Json;
 import io.marketgraph.progress.LoggingProgressTracker;
 import io.marketgraph.store.EmbeddedNeo4j;
@@ -45,16 +46,9 @@ public final class ExportTwiceCheck {
     private ExportTwiceCheck() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.out.println(USAGE);
-                return;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length || !USAGE.contains("  " + args[i] + " ")) {
-                usageError("bad flag '" + args[i] + "'");
-            }
-            flags.put(args[i], args[++i]);
+        Map<String, String> flags = BenchFlags.parse("check-export-twice", USAGE, args);
+        if (flags == null) {
+            return;
         }
         if (!flags.containsKey("--graph")) {
             usageError("--graph is required");
@@ -67,6 +61,10 @@ public final class ExportTwiceCheck {
         } catch (IllegalArgumentException e) {
             usageError(e.getMessage());
             return;
+        }
+        if (!GraphDirectory.isGraphDirectory(config.graph())) {
+            usageError("--graph " + config.graph() + " is not a graph directory (no " + GraphDirectory.NODES_TSV
+                    + "/ in it): give build-graph's output");
         }
         Path dataDir = Path.of(flags.getOrDefault("--work-dir", "target/check-export-twice"));
         AtomicOutput.deleteRecursively(dataDir);
@@ -109,7 +107,6 @@ public final class ExportTwiceCheck {
     }
 
     private static void usageError(String message) {
-        System.err.println("check-export-twice: " + message + "\n" + USAGE);
-        System.exit(2);
+        BenchFlags.usageError("check-export-twice", USAGE, message);
     }
 }
