@@ -133,7 +133,6 @@ final class RerankBodyScanner {
             return true;
         }
         at = start;   // not the template: field by field, which gives the same answer for what the template reads
-        c.ids[i] = null;
         boolean score = false;
         for (int field = 0; field < 2; field++) {
             if (next() != '"') {
@@ -174,7 +173,7 @@ final class RerankBodyScanner {
     /**
      * {@code "postId":"ID","baseScore":NUMBER}} after the '{', exactly so (ID a plain string, NUMBER
      * one the field-by-field path reads too): true with the candidate stored and {@link #at} after
-     * its '}'; false (the position left anywhere) for anything else.
+     * its '}'; false for anything else, with nothing stored (the position left anywhere).
      */
     private boolean plainCandidate(RerankJson.Candidates c, int i) {
         byte[] b = this.b;
