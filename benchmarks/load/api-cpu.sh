@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CPU per request of re-rank (200 candidates) and GET /health/live, both unpaced with the same wrk
-# settings, after the same kind of warm-up (20 s re-rank, 5 s trivial): the server's CPU per thread
+# settings, after the same kind of warm-up (40 s re-rank, 5 s trivial): the server's CPU per thread
 # group (from /proc/PID/task/*/stat, user and sys) and wrk's own CPU, divided by the requests.
 # usage: benchmarks/load/api-cpu.sh REGISTRY_DIR [PORT] [SECONDS]   (wrap timing runs in flock /tmp/bench.lock)
 set -euo pipefail
@@ -29,7 +29,7 @@ snapshot() {
     done | awk '{u[$1]+=$2; s[$1]+=$3} END {for (k in u) print k, u[k], s[k]}' | sort
 }
 
-wrk -t2 -c10 -d20s -s "$here/rerank.lua" "$url" > /dev/null
+wrk -t2 -c10 -d40s -s "$here/rerank.lua" "$url" > /dev/null   # C2 compiles for about 35 s under full load here
 KEY= TARGET_PATH=/health/live wrk -t2 -c10 -d5s -s "$here/get.lua" "$url" > /dev/null
 
 run() { # name, wrk args...

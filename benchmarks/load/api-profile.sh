@@ -32,7 +32,7 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 1; done
 curl -sf "$url/health/ready" >/dev/null || { echo "server did not become ready; see target/api-profile-server.log" >&2; exit 1; }
 
-wrk -t2 -c10 -d20s -s "$here/rerank.lua" "$url" > /dev/null
+wrk -t2 -c10 -d40s -s "$here/rerank.lua" "$url" > /dev/null   # C2 compiles for about 35 s under full load here
 KEY= TARGET_PATH=/health/live wrk -t2 -c10 -d5s -s "$here/get.lua" "$url" > /dev/null
 
 profile() { # name, wrk args...
