@@ -36,4 +36,4 @@ awk -F'\t' '
         for (s in t) if (!(s in r)) printf "%.2f\t%.2f\t%.2f\t%s\n", -t[s], 0, t[s], substr(s, 1, 140)
     }' "$dir/rerank.us" "$dir/trivial.us" 2>&1 >"$dir/diff.us"
 printf '%9s %9s %9s  %s\n' diff re-rank trivial symbol
-sort -t$'\t' -k1,1 -g -r "$dir/diff.us" | head -n "$top" | awk -F'\t' '{printf "%9.2f %9.2f %9.2f  %s\n", $1, $2, $3, $4}'
+sort -t$'\t' -k1,1 -g -r "$dir/diff.us" | awk -F'\t' -v top="$top" 'NR <= top {printf "%9.2f %9.2f %9.2f  %s\n", $1, $2, $3, $4}'
