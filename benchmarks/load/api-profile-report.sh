@@ -2,13 +2,13 @@
 # What a re-rank costs the server beyond a trivial request, by symbol, from api-profile.sh's recordings:
 # for every symbol (JIT-compiled Java methods with what they inlined, JVM and kernel functions), the
 # server's CPU per request in microseconds on the re-rank run and on the /health/live run (perf
-# samples at 499 Hz divided by the requests wrk made in that run; perf records a second longer than
-# wrk runs, so the numbers are a little high, for both routes alike), sorted by the difference.
+# samples, at the frequency each recording states, divided by the requests wrk made in that run; perf
+# records a second longer than wrk runs, so the numbers are a little high, for both routes alike),
+# sorted by the difference.
 # usage: benchmarks/load/api-profile-report.sh OUTDIR [TOP]   (OUTDIR as given to api-profile.sh; TOP 30)
 set -euo pipefail
 dir=${1:?usage: api-profile-report.sh OUTDIR [TOP]}
 top=${2:-30}
-hz=499
 command -v perf >/dev/null || { echo "perf is missing" >&2; exit 2; }
 for f in rerank.perf trivial.perf rerank.txt trivial.txt; do
     [[ -f "$dir/$f" ]] || { echo "$dir/$f is missing: run benchmarks/load/api-profile.sh first" >&2; exit 2; }
@@ -16,10 +16,11 @@ done
 cp "$dir"/perf-*.map /tmp/   # perf names JIT frames from /tmp/perf-PID.map
 
 per_request() { # route -> lines "microseconds<TAB>symbol"
-    local requests
+    local requests hz
     requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' "$dir/$1.txt")
+    hz=$(perf evlist -F -i "$dir/$1.perf" 2>/dev/null | sed -n 's/.*sample_freq=\([0-9]*\).*/\1/p' | head -n 1)
     perf report -i "$dir/$1.perf" --no-children --sort sym -q -g none -F sample,sym 2>/dev/null \
-        | awk -v n="$requests" -v hz=$hz 'NF > 2 {
+        | awk -v n="$requests" -v hz="$hz" 'NF > 2 {
               samples = $1; $1 = ""; $2 = ""; sub(/^ +/, "")
               gsub(/\$\$Lambda\$[0-9]+\/0x[0-9a-f]+/, "$$Lambda")   # lambda classes differ from run to run
               us[$0] += samples * 1e6 / hz / n
