@@ -1,6 +1,6 @@
 package io.marketgraph.bench;
 
-import io.marketgraph.cli.CliFlags;
+import io.marketgraph.cli.Cli;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.NodeTable;
@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/marketgraph bench-ann}: recall@K of the IVF index against exact search, and single-thread
@@ -25,41 +27,73 @@ import java.util.stream.IntStream;
  */
 public final class AnnBench {
 
+    /** The flags of {@code bin/marketgraph bench-ann}. */
+    @Command(name = "bench-ann", sortOptions = false,
+            description = "Recall@K of the IVF index against exact search and single-thread query latency per nprobe.",
+            footer = "Exit: 0 ok, 2 bad usage, 3 unreadable embeddings, 1 failure.")
+    static final class Options implements Cli.Checked {
+        // ---- vectors: real ones, or generated clusters
+        @Option(names = "--embeddings", paramLabel = "DIR", description = "an embedding store: its rows of --kind")
+        Path embeddings;
+        @Option(names = "--kind", paramLabel = "K", defaultValue = "post", description = "post | user | business | any")
+        String kind;
+        @Option(names = "--vectors", paramLabel = "N", defaultValue = "1000000", description = "generated vectors")
+        int vectors;
+        @Option(names = "--dim", paramLabel = "N", defaultValue = "128", description = "generated vectors' dimension")
+        int dim;
+        @Option(names = "--clusters", paramLabel = "N", defaultValue = "2000", description = "generated Gaussian clusters")
+        int clusters;
+        // ---- queries
+        @Option(names = "--queries", paramLabel = "N", defaultValue = "1000", description = "queries: a stored vector plus noise")
+        int queries;
+        @Option(names = "--held-out-queries", description = "queries are the vectors of --queries rows taken out of the"
+                + " index (real vectors the index has not seen)")
+        boolean heldOut;
+        @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "K of recall@K")
+        int k;
+        @Option(names = "--nprobe", paramLabel = "N,N", defaultValue = "8,16,24,32,48", split = ",",
+                description = "cells scanned per query, one run each")
+        List<Integer> nprobe;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of vectors, queries and index")
+        long seed;
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the JSON report there")
+        Path out;
+
+        @Override
+        public void check() {
+            Cli.existing(embeddings, "--embeddings");
+        }
+    }
+
     private AnnBench() {}
 
     public static void main(String[] args) {
-        CliFlags flags = CliFlags.parse(args, Set.of("--vectors", "--dim", "--clusters", "--queries", "--k", "--nprobe",
-                "--embeddings", "--kind", "--seed", "--out"), Set.of("--held-out-queries"));
-        if (flags.help()) {
-            System.out.println("usage: bin/marketgraph bench-ann [--embeddings DIR --kind post|any | --vectors 1000000 --dim 128 "
-                    + "--clusters 2000] [--queries 1000] [--held-out-queries] [--k 20] [--nprobe 8,16,24,32,48] [--seed 1] "
-                    + "[--out FILE]\n  queries: a stored vector plus noise; with --held-out-queries, the vectors of --queries "
-                    + "rows taken out of the index (real vectors the index has not seen)");
-            return;
-        }
-        long seed = flags.longValue("--seed", 1);
-        int k = flags.intValue("--k", 20);
+        System.exit(Cli.run("bench-ann", new Options(), args, AnnBench::bench));
+    }
+
+    private static int bench(Options o) {
+        long seed = o.seed;
+        int k = o.k;
         float[] vectors;
         int dim;
         int[] rows;
         String source;
-        if (flags.has("--embeddings")) {
-            EmbeddingStore store = EmbeddingStore.read(Path.of(flags.required("--embeddings")));
-            String kindFlag = flags.string("--kind", "post");
-            NodeKind kind = kindFlag.equals("any") ? null : NodeKind.parse(kindFlag);
+        if (o.embeddings != null) {
+            EmbeddingStore store = EmbeddingStore.read(o.embeddings);
+            NodeKind kind = o.kind.equals("any") ? null : NodeKind.parse(o.kind);
             vectors = store.vectors();
             dim = store.dim();
             rows = IntStream.range(0, store.count()).filter(n -> kind == null || store.nodes().kind(n) == kind).toArray();
-            source = flags.required("--embeddings") + " (" + kindFlag + ")";
+            source = o.embeddings + " (" + o.kind + ")";
         } else {
-            int n = flags.intValue("--vectors", 1_000_000);
-            dim = flags.intValue("--dim", 128);
-            vectors = clustered(n, dim, flags.intValue("--clusters", 2000), seed);
+            int n = o.vectors;
+            dim = o.dim;
+            vectors = clustered(n, dim, o.clusters, seed);
             rows = IntStream.range(0, n).toArray();
-            source = String.format(Locale.ROOT, "generated: %d vectors in %d Gaussian clusters", n, flags.intValue("--clusters", 2000));
+            source = String.format(Locale.ROOT, "generated: %d vectors in %d Gaussian clusters", n, o.clusters);
         }
-        int queries = flags.intValue("--queries", 1000);
-        boolean heldOut = flags.has("--held-out-queries");
+        int queries = o.queries;
+        boolean heldOut = o.heldOut;
         SplittableRandom random = new SplittableRandom(seed + 1);
         float[] q = new float[queries * dim];
         if (heldOut) { // real vectors the index has not seen, as a new user's would be
@@ -98,8 +132,7 @@ public final class AnnBench {
         }).toList();
 
         Map<String, Object> results = new LinkedHashMap<>();
-        for (String p : flags.string("--nprobe", "8,16,24,32,48").split(",")) {
-            int nprobe = Integer.parseInt(p.trim());
+        for (int nprobe : o.nprobe) {
             for (int i = 0; i < Math.min(200, queries); i++) { // warm-up
                 index.search(q, i * dim, k, nprobe, x -> true);
             }
@@ -134,10 +167,11 @@ public final class AnnBench {
         report.put("queries_from", heldOut ? "held-out rows" : "stored vector + noise");
         report.put("build_seconds", buildSeconds);
         report.put("results", results);
-        if (flags.has("--out")) {
-            Json.write(Path.of(flags.required("--out")), report);
+        if (o.out != null) {
+            Json.write(o.out, report);
         }
         System.out.println(Json.MAPPER.valueToTree(report).toPrettyString());
+        return 0;
     }
 
     private static float[] clustered(int n, int dim, int clusters, long seed) {

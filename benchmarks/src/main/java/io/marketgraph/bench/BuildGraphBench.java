@@ -1,6 +1,6 @@
 package io.marketgraph.bench;
 
-import io.marketgraph.cli.CliFlags;
+import io.marketgraph.cli.Cli;
 import io.marketgraph.build.generate.GenerateConfig;
 import io.marketgraph.build.generate.MarketplaceGenerator;
 import io.marketgraph.build.graph.BuildGraphConfig;
@@ -20,10 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/marketgraph bench-build-graph}: times build-graph against a bare Spark baseline on
@@ -33,50 +34,61 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class BuildGraphBench {
 
-    private static final String USAGE = String.join("\n",
-            "usage: bin/marketgraph bench-build-graph [flags]",
-            "  --sizes N,N        event counts to generate and time (default 1000000,10000000)",
-            "  --data DIR         time this generated marketplace instead (events/ + entities); --sizes ignored",
-            "  --work DIR         where generated data and outputs go (default /tmp/marketgraph-bench)",
-            "  --seed S           generator seed (default 42)",
-            "  --master URL       Spark master (default local[*])",
-            "  --out FILE         JSON results (default: WORK/bench-build-graph.json)");
+    /** The flags of {@code bin/marketgraph bench-build-graph}. */
+    @Command(name = "bench-build-graph", sortOptions = false,
+            description = "Times build-graph against a bare Spark read + groupBy on the same input; JSON out.",
+            footer = "Exit: 0 ok, 2 bad usage, 1 failure.")
+    static final class Options implements Cli.Checked {
+        // ---- input
+        @Option(names = "--sizes", paramLabel = "N,N", defaultValue = "1000000,10000000", split = ",",
+                description = "event counts to generate and time")
+        List<Long> sizes;
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "time this generated marketplace instead (events/ + entities); --sizes ignored")
+        Path data;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "generator seed")
+        long seed;
+        // ---- run and output
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "/tmp/marketgraph-bench",
+                description = "where generated data and outputs go")
+        Path work;
+        @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master")
+        String master;
+        @Option(names = "--out", paramLabel = "FILE", description = "JSON results (default: WORK/bench-build-graph.json)")
+        Path out;
+
+        @Override
+        public void check() {
+            Cli.existing(data, "--data");
+        }
+    }
 
     private BuildGraphBench() {}
 
-    public static void main(String[] args) throws IOException {
-        CliFlags f;
-        try {
-            f = CliFlags.parse(args, Set.of("--sizes", "--data", "--work", "--seed", "--master", "--out"), Set.of());
-        } catch (CliFlags.UsageException e) {
-            System.err.println("bench-build-graph: " + e.getMessage() + "\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        if (f.help()) {
-            System.out.println(USAGE);
-            return;
-        }
-        Path work = Path.of(f.string("--work", "/tmp/marketgraph-bench"));
+    public static void main(String[] args) {
+        System.exit(Cli.run("bench-build-graph", new Options(), args, BuildGraphBench::bench));
+    }
+
+    private static int bench(Options o) throws IOException {
+        Path work = o.work;
         Files.createDirectories(work);
         List<Path> datasets = new ArrayList<>();
-        if (f.has("--data")) {
-            datasets.add(Path.of(f.string("--data", null)));
+        if (o.data != null) {
+            datasets.add(o.data);
         } else {
-            for (String s : f.string("--sizes", "1000000,10000000").split(",")) {
-                long events = Long.parseLong(s.trim());
+            for (long events : o.sizes) {
                 Path dir = work.resolve("data-" + events);
                 if (!AtomicOutput.isComplete(dir)) {
                     int users = (int) Math.max(1000, events / 20);
                     new MarketplaceGenerator(new GenerateConfig(dir, users, users, Math.max(1, users / 50), 90,
-                            f.longValue("--seed", 42), 8, 24, events, 0.15, 0.1, GenerateConfig.DEFAULT_NOW,
+                            o.seed, 8, 24, events, 0.15, 0.1, GenerateConfig.DEFAULT_NOW,
                             Runtime.getRuntime().availableProcessors(), 25_000, false),
                             LoggingProgressTracker.toStderr("bench generate")).run();
                 }
                 datasets.add(dir);
             }
         }
-        SparkSession spark = BuildGraphMain.session(f.string("--master", "local[*]"));
+        SparkSession spark = BuildGraphMain.session(o.master);
         List<Map<String, Object>> results = new ArrayList<>();
         try {
             for (Path data : datasets) {
@@ -90,9 +102,10 @@ public final class BuildGraphBench {
         out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         out.put("load_average_at_end", Files.readString(Path.of("/proc/loadavg")).trim());
         out.put("results", results);
-        Path file = Path.of(f.string("--out", work.resolve("bench-build-graph.json").toString()));
+        Path file = o.out != null ? o.out : work.resolve("bench-build-graph.json");
         Json.write(file, out);
         System.out.println("bench-build-graph: wrote " + file);
+        return 0;
     }
 
     private static Map<String, Object> benchOne(SparkSession spark, Path data, Path work) throws IOException {

@@ -1,6 +1,6 @@
 package io.marketgraph.embeddings.cli;
 
-import io.marketgraph.io.InvalidInputException;
+import io.marketgraph.cli.Cli;
 import io.marketgraph.progress.LoggingProgressTracker;
 
 /** {@code bin/marketgraph embed}: exit 0 ok, 2 bad usage, 3 input rejected, 1 failure. */
@@ -12,30 +12,11 @@ public final class EmbedMain {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
-        if (EmbedOptions.wantsHelp(args)) {
-            System.out.println(EmbedOptions.USAGE);
-            return 0;
-        }
-        EmbedOptions options;
-        try {
-            options = EmbedOptions.parse(args);
-        } catch (io.marketgraph.cli.CliFlags.UsageException e) {
-            System.err.println("embed: " + e.getMessage());
-            System.err.println(EmbedOptions.USAGE);
-            return 2;
-        }
-        try {
+    public static int run(String[] args) {
+        return Cli.run("embed", new EmbedOptions(), args, options -> {
             EmbedJob.Summary summary = EmbedJob.run(options, LoggingProgressTracker.toStderr("embed"));
             System.out.print(summary.render());
             return 0;
-        } catch (InvalidInputException e) {
-            System.err.println("embed: input rejected: " + e.getMessage());
-            return 3;
-        } catch (RuntimeException e) {
-            System.err.println("embed: failed: " + e);
-            e.printStackTrace();
-            return 1;
-        }
+        });
     }
 }

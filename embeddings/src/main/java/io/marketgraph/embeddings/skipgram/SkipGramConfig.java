@@ -18,8 +18,15 @@ import java.util.Locale;
 public record SkipGramConfig(int dim, int window, int negatives, int epochs, float learningRate, double sample,
                              int threads, long seed) implements Serializable {
 
-    public static final SkipGramConfig DEFAULTS = new SkipGramConfig(128, 10, 5, 1, 0.025f, 1e-3,
-            Runtime.getRuntime().availableProcessors(), 42L);
+    public static final int DEFAULT_DIM = 128;
+    public static final int DEFAULT_WINDOW = 10;
+    public static final int DEFAULT_NEGATIVES = 5;
+    public static final int DEFAULT_EPOCHS = 1;
+    public static final float DEFAULT_LEARNING_RATE = 0.025f;
+    public static final double DEFAULT_SAMPLE = 1e-3;
+    public static final SkipGramConfig DEFAULTS = new SkipGramConfig(DEFAULT_DIM, DEFAULT_WINDOW, DEFAULT_NEGATIVES,
+            DEFAULT_EPOCHS, DEFAULT_LEARNING_RATE, DEFAULT_SAMPLE, Runtime.getRuntime().availableProcessors(),
+            io.marketgraph.embeddings.walks.WalkConfig.DEFAULT_SEED);
 
     public SkipGramConfig {
         check(dim >= 1, "dim", dim, ">= 1");

@@ -14,7 +14,14 @@ import java.util.Locale;
  */
 public record WalkConfig(int walksPerNode, int walkLength, double p, double q, long seed) implements Serializable {
 
-    public static final WalkConfig DEFAULTS = new WalkConfig(10, 80, 1.0, 1.0, 42L);
+    public static final int DEFAULT_WALKS_PER_NODE = 10;
+    public static final int DEFAULT_WALK_LENGTH = 80;
+    public static final double DEFAULT_P = 1.0;
+    public static final double DEFAULT_Q = 1.0;
+    /** The seed of every stage that takes one (embed, evaluate-embeddings, train-links, train-rerank). */
+    public static final long DEFAULT_SEED = 42L;
+    public static final WalkConfig DEFAULTS = new WalkConfig(DEFAULT_WALKS_PER_NODE, DEFAULT_WALK_LENGTH, DEFAULT_P,
+            DEFAULT_Q, DEFAULT_SEED);
 
     public WalkConfig {
         if (walksPerNode < 1) {

@@ -2,6 +2,8 @@ package io.marketgraph.embeddings.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketgraph.embeddings.output.Word2VecText;
 import io.marketgraph.io.EmbeddingStore;
@@ -43,12 +45,26 @@ class EmbedMainTest {
 
     @Test
     void bad_usage_exits_2_and_bad_input_exits_3() throws Exception {
+        Path g = smallGraph();
+        String out = tmp.resolve("o").toString();
         assertEquals(0, EmbedMain.run(new String[] {"--help"}));
-        assertEquals(2, EmbedMain.run(new String[] {"--graph", "x"}));
-        assertEquals(2, EmbedMain.run(new String[] {"--graph", "x", "--out", "y", "--p", "0"}));
-        assertEquals(2, EmbedMain.run(new String[] {"--graph", "x", "--out", "y", "--bogus", "1"}));
+        assertEquals(2, EmbedMain.run(new String[] {"--graph", g.toString()}));
+        assertEquals(2, EmbedMain.run(new String[] {"--graph", g.toString(), "--out", out, "--p", "0"}));
+        assertEquals(2, EmbedMain.run(new String[] {"--graph", g.toString(), "--out", out, "--bogus", "1"}));
+        assertEquals(2, EmbedMain.run(new String[] {"--graph", g.toString(), "--out", out, "--format", "csv"}));
+        assertEquals(2, EmbedMain.run(new String[] {"--graph", g.toString(), "--out", out, "--spark-trainer", "als"}));
+        assertEquals(2, EmbedMain.run(new String[] {"--graph", "/no/such/graph", "--out", out}));
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing written on bad usage");
         Path bad = Files.writeString(tmp.resolve("bad.tsv"), "a\tb\na\tb\t1\tzz\n");
         assertEquals(3, EmbedMain.run(new String[] {"--graph", bad.toString(), "--out", tmp.resolve("o").toString()}));
+    }
+
+    @Test
+    void embed_and_evaluate_share_one_declaration_of_each_node2vec_default() {
+        String help = io.marketgraph.cli.Cli.commandLine("embed", new EmbedOptions()).getUsageMessage();
+        assertTrue(help.matches("(?s).*--walk-length=N\\s+nodes per walk\\s+Default: 80.*"), help);
+        assertTrue(help.matches("(?s).*--seed=N\\s+random seed\\s+Default: 42.*"), help);
+        assertTrue(help.matches("(?s).*--learning-rate=X\\s+starting learning rate\\s+Default: 0\\.025.*"), help);
     }
 
     @Test

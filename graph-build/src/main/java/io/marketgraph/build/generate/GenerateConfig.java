@@ -1,9 +1,8 @@
 package io.marketgraph.build.generate;
 
-import io.marketgraph.cli.CliFlags;
+import io.marketgraph.cli.UsageException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What to generate. Every field is validated here, before any work starts.
@@ -31,29 +30,6 @@ public record GenerateConfig(Path out, int users, int posts, int businesses, int
 
     public static final long DEFAULT_NOW = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
-    public static final Set<String> VALUED = Set.of("--out", "--users", "--posts", "--businesses", "--days",
-            "--seed", "--regions-grid", "--categories", "--events", "--search-rate", "--seller-share", "--now",
-            "--threads", "--users-per-part");
-    public static final Set<String> SWITCHES = Set.of("--gzip");
-
-    public static final String USAGE = String.join("\n",
-            "usage: bin/marketgraph generate --out DIR [flags]",
-            "  --out DIR              output directory, replaced atomically (required)",
-            "  --users N              users (default 20000)",
-            "  --posts N              posts / listings (default 50000)",
-            "  --businesses N         businesses (default users/50, at least 1)",
-            "  --days N               simulated days ending at --now (default 90)",
-            "  --seed S               random seed (default 1)",
-            "  --regions-grid G       regions on a G x G grid (default 8: 64 regions)",
-            "  --categories N         listing categories (default 24)",
-            "  --events N             target number of events (default 20 per user)",
-            "  --search-rate F        share of sessions that are searches, 0..1 (default 0.15)",
-            "  --seller-share F       share of users that sell, (0,1] (default 0.1)",
-            "  --now EPOCH_MS         end of the simulated window (default 1767225600000 = 2026-01-01Z)",
-            "  --threads N            worker threads; output does not depend on it (default: cores)",
-            "  --users-per-part N     users per events/search part file (default 25000)",
-            "  --gzip                 write events and search parts as .jsonl.gz (default off)");
-
     public GenerateConfig {
         require(users > 0, "--users must be > 0, got %d", users);
         require(posts > 0, "--posts must be > 0, got %d", posts);
@@ -66,17 +42,6 @@ public record GenerateConfig(Path out, int users, int posts, int businesses, int
         require(sellerShare > 0 && sellerShare <= 1, "--seller-share must be in (0,1], got %s", sellerShare);
         require(threads > 0, "--threads must be > 0, got %d", threads);
         require(usersPerPart > 0, "--users-per-part must be > 0, got %d", usersPerPart);
-    }
-
-    public static GenerateConfig fromFlags(CliFlags f) {
-        int users = f.intValue("--users", 20_000);
-        return new GenerateConfig(Path.of(f.required("--out")), users, f.intValue("--posts", 50_000),
-                f.intValue("--businesses", Math.max(1, users / 50)), f.intValue("--days", 90),
-                f.longValue("--seed", 1), f.intValue("--regions-grid", 8), f.intValue("--categories", 24),
-                f.longValue("--events", 20L * users), f.doubleValue("--search-rate", 0.15),
-                f.doubleValue("--seller-share", 0.1), f.longValue("--now", DEFAULT_NOW),
-                f.intValue("--threads", Runtime.getRuntime().availableProcessors()),
-                f.intValue("--users-per-part", 25_000), f.has("--gzip"));
     }
 
     public int regions() {
@@ -94,7 +59,7 @@ public record GenerateConfig(Path out, int users, int posts, int businesses, int
 
     private static void require(boolean ok, String format, Object... args) {
         if (!ok) {
-            throw new CliFlags.UsageException(String.format(Locale.ROOT, format, args));
+            throw new UsageException(String.format(Locale.ROOT, format, args));
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.marketgraph.build.generate;
 
-import io.marketgraph.cli.CliFlags;
+import io.marketgraph.cli.Cli;
 import io.marketgraph.progress.LoggingProgressTracker;
 import java.util.Locale;
 
@@ -13,21 +13,9 @@ public final class GenerateMain {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
-        GenerateConfig config;
-        try {
-            CliFlags flags = CliFlags.parse(args, GenerateConfig.VALUED, GenerateConfig.SWITCHES);
-            if (flags.help()) {
-                System.out.println(GenerateConfig.USAGE);
-                return 0;
-            }
-            config = GenerateConfig.fromFlags(flags);
-        } catch (CliFlags.UsageException e) {
-            System.err.println("generate: " + e.getMessage());
-            System.err.println(GenerateConfig.USAGE);
-            return 2;
-        }
-        try {
+    public static int run(String[] args) {
+        return Cli.run("generate", new GenerateOptions(), args, options -> {
+            GenerateConfig config = options.config();
             MarketplaceGenerator.Result r = new MarketplaceGenerator(config,
                     LoggingProgressTracker.toStderr("generate")).run();
             System.out.println(String.format(Locale.ROOT, String.join("\n",
@@ -43,10 +31,6 @@ public final class GenerateMain {
                     config.out(), r.seconds(), r.users(), r.posts(), r.businesses(), r.regions(), config.gridSide(),
                     config.gridSide(), r.categories(), r.events(), r.eventsByAction(), r.searches(), config.seed()));
             return 0;
-        } catch (RuntimeException e) {
-            System.err.println("generate: failed: " + e);
-            e.printStackTrace();
-            return 1;
-        }
+        });
     }
 }

@@ -1,10 +1,8 @@
 package io.marketgraph.build.graph;
 
-import io.marketgraph.cli.CliFlags;
-import io.marketgraph.io.InvalidInputException;
+import io.marketgraph.cli.Cli;
 import io.marketgraph.progress.LoggingProgressTracker;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,39 +19,19 @@ public final class BuildGraphMain {
     }
 
     public static int run(String[] args) {
-        BuildGraphConfig config;
-        try {
-            CliFlags flags = CliFlags.parse(args, BuildGraphConfig.VALUED, Set.of());
-            if (flags.help()) {
-                System.out.println(BuildGraphConfig.USAGE);
-                return 0;
+        return Cli.run("build-graph", new BuildGraphOptions(), args, options -> {
+            BuildGraphConfig config = options.config();
+            SparkSession spark = session(config.master());
+            try {
+                BuildReport r = config.edgeList() != null
+                        ? new EdgeListJob(spark, config, LoggingProgressTracker.toStderr("build-graph")).run()
+                        : new BuildGraphJob(spark, config, LoggingProgressTracker.toStderr("build-graph")).run();
+                System.out.println(summary(config, r));
+                return r.rejectedOverThreshold() ? 3 : 0;
+            } finally {
+                spark.stop();
             }
-            config = BuildGraphConfig.fromFlags(flags);
-        } catch (CliFlags.UsageException e) {
-            System.err.println("build-graph: " + e.getMessage());
-            System.err.println(BuildGraphConfig.USAGE);
-            return 2;
-        }
-        SparkSession spark = session(config.master());
-        try {
-            BuildReport r = config.edgeList() != null
-                    ? new EdgeListJob(spark, config, LoggingProgressTracker.toStderr("build-graph")).run()
-                    : new BuildGraphJob(spark, config, LoggingProgressTracker.toStderr("build-graph")).run();
-            System.out.println(summary(config, r));
-            return r.rejectedOverThreshold() ? 3 : 0;
-        } catch (CliFlags.UsageException e) {
-            System.err.println("build-graph: " + e.getMessage());
-            return 2;
-        } catch (InvalidInputException e) {
-            System.err.println("build-graph: invalid input: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException e) {
-            System.err.println("build-graph: failed: " + e);
-            e.printStackTrace();
-            return 1;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 
     /** Local-mode defaults that matter for speed; spark-submit --conf values win. */

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_millis;
 
-import io.marketgraph.cli.CliFlags;
+import io.marketgraph.cli.UsageException;
 import io.marketgraph.io.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class EventSources {
     static Map<String, List<Path>> discover(Path path) {
         List<Path> files = Files.isDirectory(path) ? TextFiles.parts(path) : List.of(path);
         if (!Files.exists(path)) {
-            throw new CliFlags.UsageException("--events " + path + ": no such file or directory");
+            throw new UsageException("--events " + path + ": no such file or directory");
         }
         Map<String, List<Path>> byFormat = new LinkedHashMap<>();
         for (Path f : files) {
@@ -60,7 +60,7 @@ public final class EventSources {
             String format = base.endsWith(".jsonl") || base.endsWith(".json") || base.endsWith(".ndjson") ? "json"
                     : base.endsWith(".csv") ? "csv" : name.endsWith(".parquet") ? "parquet" : null;
             if (format == null) {
-                throw new CliFlags.UsageException(String.format(Locale.ROOT,
+                throw new UsageException(String.format(Locale.ROOT,
                         "--events: cannot tell the format of %s: name it .jsonl, .json, .csv or .parquet (optionally .gz)", f));
             }
             byFormat.computeIfAbsent(format, k -> new ArrayList<>()).add(f);

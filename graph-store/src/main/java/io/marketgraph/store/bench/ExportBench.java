@@ -1,5 +1,7 @@
 package io.marketgraph.store.bench;
 
+import io.marketgraph.cli.Cli;
+import io.marketgraph.cli.UsageException;
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.Json;
 import io.marketgraph.progress.LoggingProgressTracker;
@@ -18,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/marketgraph bench-export-neo4j}: export throughput into the embedded Neo4j. Writes a
@@ -29,61 +33,73 @@ import org.neo4j.driver.Session;
  */
 public final class ExportBench {
 
-    static final String USAGE = String.join("\n",
-            "usage: bin/marketgraph bench-export-neo4j [flags]",
-            "",
-            "  --users N          users; default: 60000",
-            "  --posts N          posts; default: 35000",
-            "  --businesses N     businesses; default: 5000",
-            "  --edges N          distinct user->post/business interactions (plus one LISTED edge a post); default: 500000",
-            "  --links-per-user N predicted links a user (PREDICTED_INTEREST, 80 % to posts), exported after the graph",
-            "                     in each run as one model version; 0: none; default: 10",
-            "  --batch-size N     rows per transaction; default: " + ExportConfig.DEFAULT_BATCH_SIZE,
-            "  --threads N        concurrent writer sessions; default: " + ExportConfig.DEFAULT_THREADS,
-            "  --seed N           generator seed; default: 42",
-            "  --warmup-edges N   before the measured runs, export a separate graph (a fifth of the nodes, N",
-            "                     interactions, seed+1, with its predicted links as another model version) and",
-            "                     delete everything again, so that the first measured",
-            "                     run is a first export into an empty database on a warmed-up server JVM;",
-            "                     default: 0 (none: the first run includes the fresh server's JIT warm-up)",
-            "  --work-dir DIR     graph directory and Neo4j data go here (replaced); default: target/bench-export-neo4j",
-            "  --page-cache-mb MB embedded Neo4j page cache; default: " + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
-            "  --out FILE         also write the JSON result there; default: none",
-            "  --help             this text");
+    /** The flags of {@code bin/marketgraph bench-export-neo4j}. */
+    @Command(name = "bench-export-neo4j", sortOptions = false,
+            description = "Export throughput into a fresh embedded Neo4j: a first load and the idempotent re-export.",
+            footer = "Exit: 0 ok, 2 bad usage, 1 failure.")
+    static final class Options {
+        // ---- the synthetic graph
+        @Option(names = "--users", paramLabel = "N", defaultValue = "60000", description = "users")
+        int users;
+        @Option(names = "--posts", paramLabel = "N", defaultValue = "35000", description = "posts")
+        int posts;
+        @Option(names = "--businesses", paramLabel = "N", defaultValue = "5000", description = "businesses")
+        int businesses;
+        @Option(names = "--edges", paramLabel = "N", defaultValue = "500000",
+                description = "distinct user->post/business interactions (plus one LISTED edge a post)")
+        int edges;
+        @Option(names = "--links-per-user", paramLabel = "N", defaultValue = "10", description = "predicted links a user"
+                + " (PREDICTED_INTEREST, 80 % to posts), exported after the graph in each run as one model version; 0: none")
+        int linksPerUser;
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "generator seed")
+        long seed;
+        // ---- the export
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ExportConfig.DEFAULT_BATCH_SIZE,
+                description = "rows per transaction")
+        int batchSize;
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "" + ExportConfig.DEFAULT_THREADS,
+                description = "concurrent writer sessions")
+        int threads;
+        @Option(names = "--warmup-edges", paramLabel = "N", defaultValue = "0", description = "before the measured runs,"
+                + " export a separate graph (a fifth of the nodes, N interactions, seed+1, with its predicted links as another"
+                + " model version) and delete everything again, so that the first measured run is a first export into an"
+                + " empty database on a warmed-up server JVM; 0: none (the first run includes the fresh server's JIT warm-up)")
+        int warmupEdges;
+        // ---- where
+        @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench-export-neo4j",
+                description = "graph directory and Neo4j data go here (replaced)")
+        Path workDir;
+        @Option(names = "--page-cache-mb", paramLabel = "MB", defaultValue = "" + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
+                description = "embedded Neo4j page cache")
+        int pageCacheMb;
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the JSON result there")
+        Path out;
+    }
 
     private ExportBench() {}
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> flags = BenchFlags.parse("bench-export-neo4j", USAGE, args);
-        if (flags == null) {
-            return;
-        }
+    public static void main(String[] args) {
+        System.exit(Cli.run("bench-export-neo4j", new Options(), args, ExportBench::bench));
+    }
+
+    private static int bench(Options o) throws IOException {
         SyntheticGraph graph;
-        int batchSize;
-        int threads;
-        int pageCacheMb;
-        int warmupEdges;
-        int linksPerUser;
         SyntheticGraph warmup;
+        int batchSize = o.batchSize;
+        int threads = o.threads;
+        int pageCacheMb = o.pageCacheMb;
+        int linksPerUser = o.linksPerUser;
         try {
-            graph = new SyntheticGraph(intFlag(flags, "--users", 60_000), intFlag(flags, "--posts", 35_000),
-                    intFlag(flags, "--businesses", 5_000), intFlag(flags, "--edges", 500_000), 50, 40,
-                    Long.parseLong(flags.getOrDefault("--seed", "42")));
-            batchSize = intFlag(flags, "--batch-size", ExportConfig.DEFAULT_BATCH_SIZE);
-            threads = intFlag(flags, "--threads", ExportConfig.DEFAULT_THREADS);
-            pageCacheMb = intFlag(flags, "--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB);
-            warmupEdges = intFlag(flags, "--warmup-edges", 0);
-            linksPerUser = intFlag(flags, "--links-per-user", 10);
-            if (linksPerUser < 0) {
-                throw new IllegalArgumentException("--links-per-user must be >= 0, got " + linksPerUser);
-            }
-            warmup = warmupEdges <= 0 ? null : new SyntheticGraph(Math.max(1, graph.users() / 5), Math.max(1, graph.posts() / 5),
-                    Math.max(1, graph.businesses() / 5), warmupEdges, 50, 40, graph.seed() + 1);
+            graph = new SyntheticGraph(o.users, o.posts, o.businesses, o.edges, 50, 40, o.seed);
+            Cli.require(linksPerUser >= 0, "--links-per-user must be >= 0, got %d", linksPerUser);
+            warmup = o.warmupEdges <= 0 ? null : new SyntheticGraph(Math.max(1, graph.users() / 5),
+                    Math.max(1, graph.posts() / 5), Math.max(1, graph.businesses() / 5), o.warmupEdges, 50, 40,
+                    graph.seed() + 1);
+            new ExportConfig(null, Path.of("links"), "v", batchSize, threads, 0.0); // its --batch-size, --threads rules, now
         } catch (IllegalArgumentException e) {
-            BenchFlags.usageError("bench-export-neo4j", USAGE, e.getMessage());
-            return;
+            throw new UsageException(e.getMessage());
         }
-        Path work = Path.of(flags.getOrDefault("--work-dir", "target/bench-export-neo4j"));
+        Path work = o.workDir;
         Path graphDir = work.resolve("graph");
         Path dataDir = work.resolve("neo4j");
         AtomicOutput.deleteRecursively(dataDir);
@@ -136,9 +152,10 @@ public final class ExportBench {
         result.put("loadAverageAtEnd", loadAverage());
         String json = Json.MAPPER.writeValueAsString(result);
         System.out.println(json);
-        if (flags.containsKey("--out")) {
-            Json.write(Path.of(flags.get("--out")), result);
+        if (o.out != null) {
+            Json.write(o.out, result);
         }
+        return 0;
     }
 
     /**
@@ -202,15 +219,6 @@ public final class ExportBench {
             return session.executeRead(tx -> List.of(
                     tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong(),
                     tx.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong()));
-        }
-    }
-
-    private static int intFlag(Map<String, String> flags, String name, int defaultValue) {
-        String value = flags.get(name);
-        try {
-            return value == null ? defaultValue : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
         }
     }
 

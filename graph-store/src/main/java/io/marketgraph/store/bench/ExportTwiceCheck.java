@@ -1,5 +1,7 @@
 package io.marketgraph.store.bench;
 
+import io.marketgraph.cli.Cli;
+import io.marketgraph.cli.UsageException;
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.Json;
@@ -17,6 +19,8 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/marketgraph check-export-twice}: exports a graph directory (and optionally a model
@@ -27,15 +31,46 @@ import org.neo4j.driver.Session;
  */
 public final class ExportTwiceCheck {
 
-    private static final String USAGE = String.join("\n",
-            "usage: bin/marketgraph check-export-twice --graph DIR [--predicted-links FILE --model-version V]",
-            "                                          [--work-dir DIR] [--out FILE]",
-            "  --graph DIR            a graph directory (build-graph's output)",
-            "  --predicted-links FILE predicted links to export after the graph, as --model-version V; default: none",
-            "  --model-version V      required with --predicted-links",
-            "  --work-dir DIR         the embedded Neo4j's data (replaced); default: target/check-export-twice",
-            "  --out FILE             also write the JSON result there; default: none",
-            "  --help                 this text");
+    /** The flags of {@code bin/marketgraph check-export-twice}. */
+    @Command(name = "check-export-twice", sortOptions = false,
+            description = "Exports a graph directory (and predicted links) twice into a fresh embedded Neo4j.",
+            footer = "Exit: 0 when both runs leave the same counts, 1 when not or on failure, 2 bad usage.")
+    static final class Options implements Cli.Checked {
+        @Option(names = "--graph", paramLabel = "DIR", required = true, description = "a graph directory (build-graph's output)")
+        Path graph;
+
+        @Option(names = "--predicted-links", paramLabel = "FILE",
+                description = "predicted links to export after the graph, as --model-version V")
+        Path predictedLinks;
+
+        @Option(names = "--model-version", paramLabel = "V", description = "required with --predicted-links")
+        String modelVersion;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/check-export-twice",
+                description = "the embedded Neo4j's data (replaced)")
+        Path workDir;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the JSON result there")
+        Path out;
+
+        @Override
+        public void check() {
+            Cli.existing(graph, "--graph");
+            Cli.existing(predictedLinks, "--predicted-links");
+            Cli.require(GraphDirectory.isGraphDirectory(graph), "--graph %s is not a graph directory (no %s/ in it):"
+                    + " give build-graph's output", graph, GraphDirectory.NODES_TSV);
+            config();
+        }
+
+        ExportConfig config() {
+            try {
+                return new ExportConfig(graph, predictedLinks, modelVersion, ExportConfig.DEFAULT_BATCH_SIZE,
+                        ExportConfig.DEFAULT_THREADS, 1.0);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+    }
 
     private static final List<String> CHECKS = List.of(
             "MATCH (n) UNWIND labels(n) AS label RETURN 'nodes:' + label AS key, count(*) AS value ORDER BY key",
@@ -45,28 +80,13 @@ public final class ExportTwiceCheck {
 
     private ExportTwiceCheck() {}
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> flags = BenchFlags.parse("check-export-twice", USAGE, args);
-        if (flags == null) {
-            return;
-        }
-        if (!flags.containsKey("--graph")) {
-            usageError("--graph is required");
-        }
-        Path links = flags.containsKey("--predicted-links") ? Path.of(flags.get("--predicted-links")) : null;
-        ExportConfig config;
-        try {
-            config = new ExportConfig(Path.of(flags.get("--graph")), links, flags.get("--model-version"),
-                    ExportConfig.DEFAULT_BATCH_SIZE, ExportConfig.DEFAULT_THREADS, 1.0);
-        } catch (IllegalArgumentException e) {
-            usageError(e.getMessage());
-            return;
-        }
-        if (!GraphDirectory.isGraphDirectory(config.graph())) {
-            usageError("--graph " + config.graph() + " is not a graph directory (no " + GraphDirectory.NODES_TSV
-                    + "/ in it): give build-graph's output");
-        }
-        Path dataDir = Path.of(flags.getOrDefault("--work-dir", "target/check-export-twice"));
+    public static void main(String[] args) {
+        System.exit(Cli.run("check-export-twice", new Options(), args, ExportTwiceCheck::check));
+    }
+
+    private static int check(Options options) throws IOException {
+        ExportConfig config = options.config();
+        Path dataDir = options.workDir;
         AtomicOutput.deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
 
@@ -82,13 +102,14 @@ public final class ExportTwiceCheck {
         boolean equal = result.get("first").equals(result.get("second"));
         result.put("equal", equal);
         System.out.println(Json.MAPPER.writeValueAsString(result));
-        if (flags.containsKey("--out")) {
-            Json.write(Path.of(flags.get("--out")), result);
+        if (options.out != null) {
+            Json.write(options.out, result);
         }
         if (!equal) {
             System.err.println("check-export-twice: the second export changed the database (see 'first' and 'second' above)");
-            System.exit(1);
+            return 1;
         }
+        return 0;
     }
 
     /** Every check's rows as key -> value, in one read transaction. */
@@ -104,9 +125,5 @@ public final class ExportTwiceCheck {
                 return out;
             });
         }
-    }
-
-    private static void usageError(String message) {
-        BenchFlags.usageError("check-export-twice", USAGE, message);
     }
 }

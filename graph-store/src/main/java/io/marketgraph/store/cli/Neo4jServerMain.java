@@ -1,11 +1,12 @@
 package io.marketgraph.store.cli;
 
-import io.marketgraph.cli.CliFlags;
+import io.marketgraph.cli.Cli;
 import io.marketgraph.store.EmbeddedNeo4j;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/marketgraph neo4j}: an embedded Neo4j 5.26 with Bolt on 127.0.0.1, no authentication,
@@ -13,39 +14,44 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Neo4jServerMain {
 
-    static final String USAGE = String.join("\n",
-            "usage: bin/marketgraph neo4j [--data-dir DIR] [--port N] [--page-cache-mb MB]",
-            "",
-            "  --data-dir DIR       where the database, transaction logs and logs live; default: ./neo4j-data",
-            "  --port N             Bolt port on 127.0.0.1 (0: any free port); default: " + EmbeddedNeo4j.Settings.DEFAULT_PORT,
-            "  --page-cache-mb MB   page cache size in MiB; default: " + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
-            "  --help               this text",
-            "",
-            "Runs until Ctrl-C / SIGTERM. Authentication is off: it listens on 127.0.0.1 only.",
-            "Connect with NEO4J_URI=bolt://127.0.0.1:<port> (export-neo4j's default is port 7687).");
+    /** The flags of {@code bin/marketgraph neo4j}. */
+    @Command(name = "neo4j", sortOptions = false,
+            description = "An embedded Neo4j 5.26 with Bolt on 127.0.0.1 and authentication off, until Ctrl-C / SIGTERM.",
+            footer = {"Connect with NEO4J_URI=bolt://127.0.0.1:<port> (export-neo4j's default is port 7687).",
+                    "Exit: 0 stopped, 2 bad usage, 1 failed to start."})
+    static final class Options {
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "neo4j-data",
+                description = "where the database, transaction logs and logs live")
+        Path dataDir;
 
-    private static final Set<String> FLAGS = Set.of("--data-dir", "--port", "--page-cache-mb");
+        @Option(names = "--port", paramLabel = "N", defaultValue = "" + EmbeddedNeo4j.Settings.DEFAULT_PORT,
+                description = "Bolt port on 127.0.0.1 (0: any free port)")
+        int port;
+
+        @Option(names = "--page-cache-mb", paramLabel = "MB", defaultValue = "" + EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB,
+                description = "page cache size in MiB")
+        int pageCacheMb;
+
+        EmbeddedNeo4j.Settings settings() {
+            try {
+                return new EmbeddedNeo4j.Settings(dataDir, port, pageCacheMb);
+            } catch (IllegalArgumentException e) {
+                throw new io.marketgraph.cli.UsageException(e.getMessage());
+            }
+        }
+    }
 
     private Neo4jServerMain() {}
 
-    public static void main(String[] args) throws InterruptedException {
-        PrintStream out = System.out;
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            out.println(USAGE);
-            System.exit(0);
-        }
-        EmbeddedNeo4j.Settings settings;
-        try {
-            CliFlags flags = CliFlags.parse(args, FLAGS, Set.of());
-            settings = new EmbeddedNeo4j.Settings(Path.of(flags.string("--data-dir", "neo4j-data")),
-                    flags.intValue("--port", EmbeddedNeo4j.Settings.DEFAULT_PORT),
-                    flags.intValue("--page-cache-mb", EmbeddedNeo4j.Settings.DEFAULT_PAGE_CACHE_MB));
-        } catch (CliFlags.UsageException | IllegalArgumentException e) {
-            System.err.println("neo4j: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        return Cli.run("neo4j", new Options(), args, options -> serve(options.settings(), System.out));
+    }
+
+    private static int serve(EmbeddedNeo4j.Settings settings, PrintStream out) throws InterruptedException {
         out.println("neo4j: starting an embedded Neo4j 5.26 in " + settings.dataDir().toAbsolutePath() + " ...");
         long start = System.nanoTime();
         EmbeddedNeo4j server;
@@ -56,8 +62,7 @@ public final class Neo4jServerMain {
                     + settings.dataDir().toAbsolutePath() + ": " + e.getMessage()
                     + " (is the port taken, or another server using that directory?); logs: "
                     + settings.dataDir().toAbsolutePath().resolve("logs"));
-            System.exit(1);
-            return;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -71,5 +76,6 @@ public final class Neo4jServerMain {
         out.println("neo4j: press Ctrl-C to stop");
         out.flush();
         stopped.await();
+        return 0;
     }
 }

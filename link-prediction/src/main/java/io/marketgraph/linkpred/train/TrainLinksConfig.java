@@ -52,8 +52,9 @@ public record TrainLinksConfig(
         }
         if (negativeRatio < 1 || k < 1 || candidates < k || maxEvalUsers < 1 || keepVersions < 1 || predictedLinks < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "need negative-ratio >= 1, k >= 1, candidates >= k, max-eval-users >= 1, keep >= 1; "
-                            + "got %d, %d, %d, %d, %d", negativeRatio, k, candidates, maxEvalUsers, keepVersions));
+                    "need --negative-ratio >= 1, --k >= 1, --candidates >= --k, --max-eval-users >= 1, --keep >= 1, "
+                            + "--predicted-links >= 0; got %d, %d, %d, %d, %d, %d", negativeRatio, k, candidates,
+                    maxEvalUsers, keepVersions, predictedLinks));
         }
     }
 }

@@ -68,11 +68,30 @@ class EvaluateEmbeddingsMainTest {
     }
 
     @Test
-    void bad_usage_exits_2() {
+    void bad_usage_exits_2() throws Exception {
+        String g = ringOfCliques().toString();
         assertEquals(0, EvaluateEmbeddingsMain.run(new String[] {"--help"}));
         assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--task", "link-prediction"}));
-        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", "x", "--task", "nope"}));
-        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", "x", "--task", "node-classification"}));
-        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", "x", "--dim", "zero"}));
+        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", g, "--task", "nope"}));
+        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", g, "--task", "node-classification"}));
+        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", g, "--task", "node-classification",
+                "--labels", "/no/labels.tsv"}));
+        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", g, "--dim", "zero"}));
+        assertEquals(2, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", "/no/graph.tsv"}));
+    }
+
+    @Test
+    void train_links_refuses_missing_inputs_with_2_before_any_work() throws Exception {
+        Path registry = tmp.resolve("registry");
+        assertEquals(0, TrainLinksMain.run(new String[] {"--help"}));
+        assertEquals(2, TrainLinksMain.run(new String[] {"--graph", tmp.toString(), "--embeddings", "/no/store",
+                "--registry", registry.toString()}));
+        assertEquals(2, TrainLinksMain.run(new String[] {"--graph", "/no/graph", "--embeddings", tmp.toString(),
+                "--registry", registry.toString()}));
+        assertEquals(2, TrainLinksMain.run(new String[] {"--graph", tmp.toString(), "--embeddings", tmp.toString(),
+                "--registry", registry.toString(), "--model", "forest"}));
+        assertEquals(2, TrainLinksMain.run(new String[] {"--graph", tmp.toString(), "--embeddings", tmp.toString(),
+                "--registry", registry.toString(), "--k", "0"}));
+        assertEquals(false, Files.exists(registry), "nothing registered on bad usage");
     }
 }
