@@ -53,7 +53,12 @@ public final class Cli {
             if (options instanceof Checked c) {
                 c.check();
             }
-        } catch (ParameterException | UsageException e) {
+        } catch (ParameterException e) {
+            // an unknown flag is the likelier mistake: name it before a required flag it may have misspelt
+            java.util.List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+            return usageError(name, unmatched.isEmpty() || e instanceof CommandLine.UnmatchedArgumentException ? e.getMessage()
+                    : new CommandLine.UnmatchedArgumentException(e.getCommandLine(), unmatched).getMessage(), err);
+        } catch (UsageException e) {
             return usageError(name, e.getMessage(), err);
         }
         try {

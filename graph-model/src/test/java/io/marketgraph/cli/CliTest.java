@@ -73,6 +73,13 @@ class CliTest {
     }
 
     @Test
+    void an_unknown_flag_is_named_even_when_a_required_one_is_missing() {
+        Run r = run(o -> 0, "--inn", "x");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("probe: Unknown options: '--inn', 'x'"), r.err());
+    }
+
+    @Test
     void a_missing_input_path_is_exit_2_naming_the_path() {
         Run r = run(o -> 0, "--in", "/no/such/input");
         assertEquals(2, r.code());
