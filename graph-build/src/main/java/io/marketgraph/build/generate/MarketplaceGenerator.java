@@ -142,6 +142,7 @@ public final class MarketplaceGenerator {
                     stage.advance(4096);
                 }
             }
+            stage.advance(config.users() & 4095); // the last, partial block: the total ends at the stage's volume
         }
     }
 
@@ -162,6 +163,7 @@ public final class MarketplaceGenerator {
                     stage.advance(4096);
                 }
             }
+            stage.advance(m.posts() & 4095);
         }
     }
 
@@ -212,12 +214,15 @@ public final class MarketplaceGenerator {
         int to = (int) Math.min(config.users(), (long) from + config.usersPerPart());
         try (Writer events = text(dir.resolve("events").resolve(name), config.gzip());
              Writer search = text(dir.resolve("search").resolve(name), config.gzip())) {
+            int reported = from;
             for (int u = from; u < to; u++) {
                 sim.simulate(u, events, search);
                 if ((u & 1023) == 1023) {
-                    stage.advance(1024);
+                    stage.advance(u + 1 - reported);
+                    reported = u + 1;
                 }
             }
+            stage.advance(to - reported); // the part's last users: the stage ends at its volume
         }
         return sim;
     }

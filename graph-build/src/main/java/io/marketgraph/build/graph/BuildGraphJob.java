@@ -72,10 +72,11 @@ public final class BuildGraphJob {
         SparkPhases phases = new SparkPhases(spark, progress);
         int partitions = SparkPhases.configurePartitions(spark, config.shufflePartitions(),
                 config.events() != null ? EventSources.bytes(config.events()) : 0);
-        NodeIndex index;
+        EntityLoader.Loaded entities;
         try (ProgressTracker.Stage s = phases.begin("load entities", "read users, posts and businesses; assign dense ids")) {
-            index = EntityLoader.load(config.entities());
+            entities = EntityLoader.loadWithCodes(config.entities());
         }
+        NodeIndex index = entities.index();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<NodeIndex> nodes = jsc.broadcast(index);
         registerUdfs(nodes);
@@ -137,7 +138,7 @@ public final class BuildGraphJob {
                 .filter(col("rank").leq(config.popularTopN()))
                 .select("region", "rank", "node", "id", "score");
         output.write(new GraphOutput.Parts(nodeBase, index.size(), summary.nodesByKind(index), edges, edgeRows, popular,
-                quarantine, summary, partitions, config.events().toString(), holdout), t0);
+                quarantine, summary, partitions, config.events().toString(), holdout, entities.codes()), t0);
         edges.unpersist(false);
         blocks.unpersist(false);
         return output.report();

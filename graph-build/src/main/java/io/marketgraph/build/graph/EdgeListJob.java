@@ -115,7 +115,7 @@ public final class EdgeListJob {
         JavaRDD<PairSums> edgeBlocks = EdgeAggregation.fromRows(edges, "EDGE")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         output.write(new GraphOutput.Parts(nodeBase, n, Map.of("USER", n), edgeBlocks, edges, popular, quarantine, summary,
-                partitions, config.edgeList().toString(), null), t0);
+                partitions, config.edgeList().toString(), null, Map.of()), t0);
         parsed.unpersist(false);
         ids.unpersist(false);
         edges.unpersist(false);

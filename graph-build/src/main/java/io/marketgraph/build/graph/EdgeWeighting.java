@@ -12,6 +12,12 @@ import java.util.Map;
  * accepted event's time (so a rebuild of the same input gives the same weights, whatever the wall
  * clock). An event one half-life older than the newest counts half as much.
  *
+ * <p>The decay has a floor, {@link #MIN_DECAY} = 1e-6: an event more than log2(1e6), about 19.9
+ * half-lives older than the reference (20 months at the default 30 days) counts one millionth of a
+ * fresh one, not less. Without it a long history underflows: a 22-year log at 30 days gives factors
+ * near 1e-80, which the next stages' float32 weights read as 0 and refuse. With it every edge weight
+ * of positive action weights is at least 1e-6 x the smallest of them, a normal float32.
+ *
  * <p>Tuning: a short half-life favours recent intent (good for "what is this user shopping for
  * now"), a long one favours stable tastes. The action weights rank intent; raise PURCHASE and CHAT
  * relative to VIEW to make the graph follow transactions rather than browsing.
@@ -20,6 +26,8 @@ public final class EdgeWeighting implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final double DEFAULT_HALF_LIFE_DAYS = 30.0;
+    /** The smallest decay factor an event gets, however old (see the class comment). */
+    public static final double MIN_DECAY = 1e-6;
     private static final double DAY_MILLIS = 86_400_000.0;
 
     private final double[] weights;
@@ -75,7 +83,7 @@ public final class EdgeWeighting implements Serializable {
 
     /** One event's contribution to its edge. */
     public double weight(Action action, long ts, long tRef) {
-        return weights[action.ordinal()] * Math.pow(0.5, (tRef - ts) / halfLifeMillis);
+        return weights[action.ordinal()] * Math.max(MIN_DECAY, Math.pow(0.5, (tRef - ts) / halfLifeMillis));
     }
 
     public Map<String, Double> describe() {

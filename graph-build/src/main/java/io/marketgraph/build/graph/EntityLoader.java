@@ -1,13 +1,9 @@
 package io.marketgraph.build.graph;
 
-import io.marketgraph.io.CsvLine;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.TextFiles;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.model.PostStatus;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,25 +13,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the entity tables ({@code users}, {@code posts}, {@code businesses}: each a {@code .csv},
- * {@code .csv.gz} or a directory of CSV parts, with a header naming the columns of DESIGN.md) into
- * a {@link NodeIndex}. Entities are reference data: a bad row (missing column, duplicate id,
- * non-integer region, unknown status) fails the run with the file, line and value, rather than
- * being skipped. {@code businesses} may be absent (then there are none); users and posts must exist.
+ * {@code .jsonl} / {@code .json} / {@code .ndjson}, gzipped or not, or a directory of such parts, with
+ * the columns of DESIGN.md; see {@link EntityRecords}) into a {@link NodeIndex}. Entities are reference
+ * data: a bad row (missing column, duplicate id, unknown status) fails the run with the file, line and
+ * value, rather than being skipped. {@code businesses} may be absent (then there are none); users and
+ * posts must exist.
+ *
+ * <p>Region and category ids are strings, as real systems' are. When every one of them is an
+ * integer, the graph keeps those integers (the generator's ids, {@code region=5} in the API); when
+ * any is not ({@code seoul-gangnam-3}), each distinct id gets a dense code (0, 1, ... in id order),
+ * the node tables carry the codes, and {@link #codes} (written to the graph directory's
+ * {@code id-codes.json}) maps the ids to them.
  */
 public final class EntityLoader {
 
     private EntityLoader() {}
 
-    private record Row(String id, int region, int category, byte status, String sellerKind, String sellerId) {}
+    private record Row(String id, String region, String category, byte status, String sellerKind, String sellerId) {}
+
+    /**
+     * The region and category codes of the last {@link #load}: column name ("region_id", "category_id")
+     * -> external id -> code; a column whose ids are all integers is absent (they are their own codes).
+     */
+    public record Loaded(NodeIndex index, Map<String, Map<String, Integer>> codes) {}
 
     public static NodeIndex load(Path entitiesDir) {
+        return loadWithCodes(entitiesDir).index();
+    }
+
+    public static Loaded loadWithCodes(Path entitiesDir) {
         List<Row> users = read(entitiesDir, "users", true, NodeKind.USER);
         List<Row> posts = read(entitiesDir, "posts", true, NodeKind.POST);
         List<Row> businesses = read(entitiesDir, "businesses", false, NodeKind.BUSINESS);
-        int n = users.size() + posts.size() + businesses.size();
+        List<Row> all = new ArrayList<>(users);
+        all.addAll(posts);
+        all.addAll(businesses);
+        Map<String, Integer> regionCodes = codes(all.stream().map(Row::region).toList());
+        Map<String, Integer> categoryCodes = codes(all.stream().map(Row::category).toList());
+        int n = all.size();
         String[] ids = new String[n];
         int[] region = new int[n];
         int[] category = new int[n];
@@ -48,8 +67,8 @@ public final class EntityLoader {
         for (List<Row> rows : List.of(users, posts, businesses)) {
             for (Row r : rows) {
                 ids[node] = r.id();
-                region[node] = r.region();
-                category[node] = r.category();
+                region[node] = code(r.region(), regionCodes);
+                category[node] = code(r.category(), categoryCodes);
                 status[node] = r.status();
                 if (rows == users) {
                     userNode.put(r.id(), node);
@@ -64,12 +83,36 @@ public final class EntityLoader {
             Integer s = "BUSINESS".equalsIgnoreCase(r.sellerKind()) ? businessNode.get(r.sellerId()) : userNode.get(r.sellerId());
             seller[users.size() + p] = s == null ? -1 : s;
         }
-        return new NodeIndex(users.size(), posts.size(), businesses.size(), ids, region, category, status, seller);
+        Map<String, Map<String, Integer>> codes = new TreeMap<>();
+        if (regionCodes != null) {
+            codes.put("region_id", regionCodes);
+        }
+        if (categoryCodes != null) {
+            codes.put("category_id", categoryCodes);
+        }
+        return new Loaded(new NodeIndex(users.size(), posts.size(), businesses.size(), ids, region, category, status, seller),
+                codes);
+    }
+
+    /** null when every id is a non-negative integer (its own code); else id -> dense code in id order. */
+    private static Map<String, Integer> codes(List<String> values) {
+        boolean integers = values.stream().allMatch(v -> v == null || v.matches("\\d{1,9}"));
+        if (integers) {
+            return null;
+        }
+        Map<String, Integer> codes = new TreeMap<>();
+        values.stream().filter(java.util.Objects::nonNull).sorted().distinct().forEach(v -> codes.put(v, codes.size()));
+        return codes;
+    }
+
+    private static int code(String value, Map<String, Integer> codes) {
+        return value == null ? -1 : codes == null ? Integer.parseInt(value) : codes.get(value);
     }
 
     /** The file or directory holding table {@code name}, or null. */
     static Path locate(Path dir, String name) {
-        for (String candidate : List.of(name + ".csv", name + ".csv.gz", name)) {
+        for (String candidate : List.of(name + ".csv", name + ".csv.gz", name + ".jsonl", name + ".jsonl.gz",
+                name + ".json", name + ".json.gz", name + ".ndjson", name + ".ndjson.gz", name)) {
             Path p = dir.resolve(candidate);
             if (Files.exists(p)) {
                 return p;
@@ -83,7 +126,7 @@ public final class EntityLoader {
         if (path == null) {
             if (required) {
                 throw new InvalidInputException(String.format(Locale.ROOT,
-                        "entities directory %s has no %s table: expected %s.csv, %s.csv.gz or a directory %s/",
+                        "entities directory %s has no %s table: expected %s.csv, %s.jsonl (.gz either) or a directory %s/",
                         dir, table, table, table, table));
             }
             return List.of();
@@ -92,95 +135,46 @@ public final class EntityLoader {
         List<Row> rows = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Path part : TextFiles.parts(path)) {
-            try (BufferedReader in = TextFiles.open(part)) {
-                String header = in.readLine();
-                if (header == null) {
-                    continue;
+            EntityRecords.read(part, (where, record) -> {
+                String id = column(record, idColumn, where, true);
+                String previous = seen.putIfAbsent(id, where);
+                if (previous != null) {
+                    throw new InvalidInputException(String.format(Locale.ROOT,
+                            "%s: duplicate %s '%s' (first at %s)", where, idColumn, id, previous));
                 }
-                Columns cols = new Columns(CsvLine.split(header.strip()), part);
-                String line;
-                long lineNo = 1;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String where = part + " line " + lineNo;
-                    String[] v = CsvLine.split(line);
-                    String id = cols.get(v, idColumn, where, true);
-                    String previous = seen.putIfAbsent(id, where);
-                    if (previous != null) {
+                String region = emptyToNull(column(record, "region_id", where, kind != NodeKind.USER));
+                String category = kind == NodeKind.USER ? null : column(record, "category_id", where, true);
+                byte status = -1;
+                String sellerKind = null;
+                String sellerId = null;
+                if (kind == NodeKind.POST) {
+                    String s = column(record, "status", where, true);
+                    try {
+                        status = (byte) PostStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)).ordinal();
+                    } catch (IllegalArgumentException e) {
                         throw new InvalidInputException(String.format(Locale.ROOT,
-                                "%s: duplicate %s '%s' (first at %s)", where, idColumn, id, previous));
+                                "%s: status must be one of ACTIVE, RESERVED, SOLD, HIDDEN, got '%s'", where, s));
                     }
-                    int region = cols.integer(v, "region_id", where, kind != NodeKind.USER || cols.has("region_id"));
-                    int category = kind == NodeKind.USER ? -1 : cols.integer(v, "category_id", where, true);
-                    byte status = -1;
-                    String sellerKind = null;
-                    String sellerId = null;
-                    if (kind == NodeKind.POST) {
-                        String s = cols.get(v, "status", where, true);
-                        try {
-                            status = (byte) PostStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)).ordinal();
-                        } catch (IllegalArgumentException e) {
-                            throw new InvalidInputException(String.format(Locale.ROOT,
-                                    "%s: status must be one of ACTIVE, RESERVED, SOLD, HIDDEN, got '%s'", where, s));
-                        }
-                        sellerKind = cols.get(v, "seller_kind", where, false);
-                        sellerId = cols.get(v, "seller_id", where, false);
-                    }
-                    rows.add(new Row(id, region, category, status, sellerKind, sellerId));
+                    sellerKind = record.get("seller_kind");
+                    sellerId = record.get("seller_id");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Failed to read " + part, e);
-            }
+                rows.add(new Row(id, region, category, status, sellerKind, sellerId));
+            });
         }
         rows.sort(Comparator.comparing(Row::id));
         return rows;
     }
 
-    private static final class Columns {
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Path file;
-
-        Columns(String[] header, Path file) {
-            this.file = file;
-            for (int i = 0; i < header.length; i++) {
-                index.put(header[i].trim().toLowerCase(Locale.ROOT), i);
-            }
+    private static String column(Map<String, String> record, String column, String where, boolean required) {
+        String v = record.get(column);
+        if (required && (v == null || v.isEmpty())) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s: column '%s' is %s (columns: %s)", where, column,
+                    v == null ? "missing" : "empty", new TreeMap<>(record).keySet()));
         }
+        return v;
+    }
 
-        boolean has(String column) {
-            return index.containsKey(column);
-        }
-
-        String get(String[] values, String column, String where, boolean required) {
-            Integer i = index.get(column);
-            if (i == null) {
-                if (required) {
-                    throw new InvalidInputException(String.format(Locale.ROOT,
-                            "%s: header has no column '%s' (header columns: %s)", file, column, index.keySet()));
-                }
-                return null;
-            }
-            String v = i < values.length ? values[i].trim() : "";
-            if (required && v.isEmpty()) {
-                throw new InvalidInputException(String.format(Locale.ROOT, "%s: column '%s' is empty", where, column));
-            }
-            return v;
-        }
-
-        int integer(String[] values, String column, String where, boolean required) {
-            String v = get(values, column, where, required);
-            if (v == null || v.isEmpty()) {
-                return -1;
-            }
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(String.format(Locale.ROOT,
-                        "%s: column '%s' must be an integer, got '%s'", where, column, v));
-            }
-        }
+    private static String emptyToNull(String v) {
+        return v == null || v.isEmpty() ? null : v;
     }
 }

@@ -1,9 +1,13 @@
 package io.marketgraph.build.graph;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
 
 import io.marketgraph.cli.UsageException;
 import io.marketgraph.io.TextFiles;
@@ -22,6 +26,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -114,10 +120,24 @@ public final class EventSources {
         return files.stream().map(p -> p.toAbsolutePath().toString()).toArray(String[]::new);
     }
 
+    /**
+     * JSON Lines, read as text and parsed with {@code from_json} (Spark's JSON reader, PERMISSIVE): a
+     * line that does not parse, or holds more than one value ({@link JsonLine}), keeps its raw text in
+     * {@link #CORRUPT} and is quarantined as malformed. Blank lines are not records.
+     */
     private static Dataset<Row> json(SparkSession spark, List<Path> files) {
-        Dataset<Row> d = spark.read().schema(rawSchema(COLUMNS)).option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", CORRUPT).json(strings(files));
-        return standard(d.withColumn(FILE, input_file_name()));
+        UserDefinedFunction trailing = udf((UDF1<String, Boolean>) JsonLine::hasTrailingContent, DataTypes.BooleanType);
+        Dataset<Row> lines = spark.read().text(strings(files)).withColumn(FILE, input_file_name())
+                .filter(trim(col("value")).notEqual(""));
+        Dataset<Row> parsed = lines.select(col("value"), col(FILE), from_json(col("value"), rawSchema(COLUMNS),
+                Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT)).as("r"));
+        List<Column> cols = new ArrayList<>();
+        for (String c : COLUMNS) {
+            cols.add(col("r." + c).as(c));
+        }
+        cols.add(when(trailing.apply(col("value")), col("value")).otherwise(col("r." + CORRUPT)).as(CORRUPT));
+        cols.add(col(FILE));
+        return parsed.select(cols.toArray(new Column[0]));
     }
 
     /** CSV files grouped by header, each group read with its own header as schema. */

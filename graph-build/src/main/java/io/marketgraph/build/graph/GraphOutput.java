@@ -30,11 +30,16 @@ final class GraphOutput {
      * @param edgeBlocks the edges, cached: read by the statistics and the TSV writer
      * @param edges      the same edges as rows (Parquet, neo4j CSVs)
      * @param holdout    the holdout pairs (--split-at) or null
+     * @param idCodes    region/category id -> code in the node tables, per column ({@link EntityLoader}); empty
+     *                   when every id is an integer
      */
     record Parts(Dataset<Row> nodeBase, long nodeCount, Map<String, Long> nodesByKind,
                  JavaRDD<PairSums> edgeBlocks, Dataset<Row> edges, Dataset<Row> popular,
                  Dataset<Row> quarantine, BuildGraphJob.Summary summary, int partitions, String input,
-                 JavaRDD<PairSums> holdout) {}
+                 JavaRDD<PairSums> holdout, Map<String, Map<String, Integer>> idCodes) {}
+
+    /** Region and category ids that are not integers -> their codes in the node tables (see EntityLoader). */
+    static final String ID_CODES = "id-codes.json";
 
     /** nodes/ and nodes.tsv/ columns, in order. */
     static final StructType NODES = new StructType()
@@ -94,6 +99,9 @@ final class GraphOutput {
                 popularRows = popular.count();
                 popular.unpersist(false);
                 p.quarantine().write().json(uri(dir.resolve(GraphDirectory.QUARANTINE)));
+                if (!p.idCodes().isEmpty()) {
+                    Json.write(dir.resolve(ID_CODES), p.idCodes());
+                }
                 if (config.neo4jCsv() != null) {
                     Neo4jImportCsv.write(nodes, p.edges(), config.neo4jCsv());
                 }

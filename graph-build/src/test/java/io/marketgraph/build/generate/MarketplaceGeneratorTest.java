@@ -88,4 +88,15 @@ class MarketplaceGeneratorTest {
         assertTrue(event.matches("\\{\"event_id\":\"e\\d+_1\",\"ts\":\\d+,\"user_id\":\"u\\d+\",\"action\":\"[A-Z_]+\","
                 + "\"target_kind\":\"(POST|BUSINESS)\",\"target_id\":\"[pb]\\d+\"(,\"query\":\"[a-z ]+\")?,\"region_id\":\\d+}"), event);
     }
+
+    /** Each stage's units end at the volume it announced (600 users + 900 posts; 600 users' events in parts of 250). */
+    @Test
+    void progress_totals_end_at_the_announced_volume() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        new MarketplaceGenerator(config(tmp.resolve("p"), 3, 2),
+                new io.marketgraph.progress.LoggingProgressTracker("generate", lines::add)).run();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("entities started (1,500 units)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("entities done") && l.contains("(1,500 units")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("events done") && l.contains("(600 units")), lines.toString());
+    }
 }

@@ -124,13 +124,13 @@ class BuildGraphJobTest {
         BuildReport r = sharedReport;
 
         Map<String, Long> expected = new TreeMap<>(Map.ofEntries(
-                Map.entry("malformed_record", 4L), Map.entry("bad_timestamp", 2L), Map.entry("unknown_user", 3L),
+                Map.entry("malformed_record", 5L), Map.entry("bad_timestamp", 2L), Map.entry("unknown_user", 3L),
                 Map.entry("unknown_action", 2L), Map.entry("unknown_target_kind", 1L),
                 Map.entry("action_not_valid_for_kind", 2L), Map.entry("missing_field", 2L),
                 Map.entry("unknown_target", 1L), Map.entry("future_timestamp", 1L), Map.entry("self_interaction", 1L),
                 Map.entry("duplicate_event_id", 1L), Map.entry("field_too_long", 1L)));
         assertEquals(expected, r.quarantined());
-        assertEquals(28, r.recordsIn());
+        assertEquals(29, r.recordsIn());
         assertEquals(7, r.accepted());
         assertEquals(r.recordsIn(), r.accepted() + r.quarantinedTotal());
 
@@ -150,6 +150,7 @@ class BuildGraphJobTest {
         assertEquals("field_too_long", reasonOfEvent.get("big1"));
         assertEquals("unknown_action", reasonOfEvent.get("c3"));
         assertEquals("malformed_record", reasonOfEvent.get("c2"));
+        assertEquals("malformed_record", reasonOfEvent.get("e17"), "a JSON line holding two objects is malformed");
         assertEquals("unknown_user", reasonOfEvent.get("q2"));
         assertEquals("self_interaction", reasonOfEvent.get("e12"));
 
@@ -266,8 +267,11 @@ class BuildGraphJobTest {
         BuildReport r = new BuildGraphJob(spark, config(sharedCorpus, out).withMaxRejectFraction(0.5), ProgressTracker.NOOP).run();
         assertTrue(r.rejectedOverThreshold());
         assertFalse(Files.exists(out));
-        assertTrue(AtomicOutput.isComplete(tmp.resolve("g.rejected")));
-        assertEquals(21, r.quarantinedTotal());
+        Path rejected = tmp.resolve("g.rejected");
+        assertTrue(AtomicOutput.isComplete(rejected));
+        assertTrue(Files.exists(rejected.resolve(GraphDirectory.REPORT)), "the report says why");
+        assertTrue(Files.isDirectory(rejected.resolve(GraphDirectory.QUARANTINE)), "the quarantine shows what");
+        assertEquals(22, r.quarantinedTotal());
     }
 
     @Test
