@@ -18,9 +18,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,36 +150,66 @@ class ApiAppTest {
     }
 
     @Test
-    void malformed_bodies_never_cause_a_5xx() throws IOException {
+    void a_truncated_rerank_body_is_400_malformed_json() {
         assertError(api.post("/v1/search/rerank", "search", "{\"userId\": \"u1\", \"candidates\": [{"), 400, "malformed JSON");
+    }
+
+    @Test
+    void a_rerank_base_score_that_is_not_a_number_names_the_field() {
         assertError(api.post("/v1/search/rerank", "search",
                 "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":\"high\"}]}"), 400, "candidates[0].baseScore");
+    }
+
+    @Test
+    void a_duplicate_rerank_candidate_names_the_first_repeat() {
         assertError(api.post("/v1/search/rerank", "search",
                 "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},{\"postId\":\"p1\",\"baseScore\":2}]}"),
                 400, "'p1' appears twice");
         assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},"
                 + "{\"postId\":\"p2\",\"baseScore\":2},{\"postId\":\"p2\",\"baseScore\":3},{\"postId\":\"p1\",\"baseScore\":4}]}"),
                 400, "candidates[2].postId 'p2' appears twice");
-        for (String blank : List.of("", " ", "\\u2003", "\\t ")) {
-            assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},"
-                    + "{\"postId\":\"" + blank + "\",\"baseScore\":2}]}"), 400, "candidates[1].postId is missing");
-        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\\u2003", "\\t "})
+    void a_blank_rerank_post_id_is_missing(String blank) {
+        assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1},"
+                + "{\"postId\":\"" + blank + "\",\"baseScore\":2}]}"), 400, "candidates[1].postId is missing");
+    }
+
+    @Test
+    void a_rerank_body_that_is_not_one_known_object_is_400() {
         assertError(api.post("/v1/search/rerank", "search", "{\"userId\":\"u1\",\"candidates\":[],\"extra\":1}"), 400, "unknown field 'extra'");
         assertError(api.post("/v1/search/rerank", "search", "[1,2]"), 400, "request body");
         assertError(api.post("/v1/search/rerank", "search", ""), 400, "request body is empty");
+    }
+
+    @Test
+    void a_body_over_the_limit_is_413_naming_the_limit() {
         String big = "{\"userId\":\"u1\",\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
         assertError(api.post("/v1/search/rerank", "search", big), 413, "limit is 65536 bytes");
+    }
+
+    @Test
+    void link_score_and_audience_bodies_name_the_bad_field() {
         assertError(api.post("/v1/links/score", "recs", "{\"pairs\": 7}"), 400, "pairs");
         assertError(api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"planet\"}}"), 400, "target.type must be one of");
         assertError(api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"users\",\"ids\":[\"u1\"]},\"limit\":0}"), 400, "limit in 1..1000");
         assertError(api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"users\",\"ids\":[\"zz\"]}}"), 404, "[zz]");
-        for (String junk : List.of("null", "{}", "{\"pairs\":[null]}", "{\"pairs\":[{}]}", "\"str\"", "{\"target\":null}")) {
-            for (String path : List.of("/v1/links/score", "/v1/audiences", "/v1/search/rerank")) {
-                String key = path.contains("links") ? "recs" : path.contains("aud") ? "ads" : "search";
-                int status = api.post(path, key, junk).statusCode();
-                assertTrue(status >= 400 && status < 500, path + " " + junk + " -> " + status);
-            }
-        }
+    }
+
+    /** Every (junk body, POST route) pair on its own: a 4xx, never a 5xx. */
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("junkBodies")
+    void junk_bodies_never_cause_a_5xx(String junk, String path) {
+        String key = path.contains("links") ? "recs" : path.contains("aud") ? "ads" : "search";
+        int status = api.post(path, key, junk).statusCode();
+        assertTrue(status >= 400 && status < 500, path + " " + junk + " -> " + status);
+    }
+
+    static Stream<Arguments> junkBodies() {
+        return Stream.of("null", "{}", "{\"pairs\":[null]}", "{\"pairs\":[{}]}", "\"str\"", "{\"target\":null}")
+                .flatMap(junk -> Stream.of("/v1/links/score", "/v1/audiences", "/v1/search/rerank").map(path -> Arguments.of(junk, path)));
     }
 
     @Test

@@ -33,16 +33,23 @@ class EvaluateEmbeddingsMainTest {
     void link_prediction_report_has_every_operator_and_heuristic_as_nested_paths() throws Exception {
         Path out = tmp.resolve("r.json");
         assertEquals(0, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", ringOfCliques().toString(),
-                "--task", "link-prediction", "--dim", "8", "--walk-length", "10", "--walks-per-node", "5",
-                "--window", "3", "--threads", "1", "--seed", "1", "--out", out.toString()}));
+                "--task", "link-prediction", "--dim", "8", "--walk-length", "10", "--walks-per-node", "20",
+                "--window", "3", "--epochs", "5", "--sample", "0", "--threads", "1", "--seed", "1", "--out", out.toString()}));
         JsonNode r = Json.MAPPER.readTree(out.toFile());
         for (String op : new String[] {"hadamard", "average", "weighted_l1", "weighted_l2"}) {
             double auc = r.path("auc").path(op).asDouble(-1);
             assertTrue(auc >= 0 && auc <= 1, op + " = " + auc);
         }
-        for (String h : new String[] {"common_neighbors", "jaccard", "adamic_adar", "preferential_attachment"}) {
-            assertTrue(r.path("heuristics").has(h), h);
+        // Removed edges are mostly inside a clique (their ends share the clique's other members), the
+        // non-edges mostly join two cliques (no common neighbour): the neighbourhood heuristics rank
+        // most removed edges above most non-edges (chance is 0.5), and node2vec's Hadamard features see
+        // the cliques too. Preferential attachment cannot: removing edges lowers exactly the degrees of
+        // the removed edges' ends, so it ranks them below the non-edges.
+        for (String h : new String[] {"common_neighbors", "jaccard", "adamic_adar"}) {
+            assertTrue(r.path("heuristics").path(h).asDouble(-1) > 0.8, h + ": " + r.path("heuristics"));
         }
+        assertTrue(r.path("heuristics").path("preferential_attachment").asDouble(-1) < 0.75, r.path("heuristics").toString());
+        assertTrue(r.path("auc").path("hadamard").asDouble(-1) > 0.7, r.path("auc").toString());
         assertEquals(32, r.path("counts").path("removed_edges").asInt());
         assertEquals(32, r.path("counts").path("test_pairs").asInt());
         assertTrue(r.path("timings_seconds").has("embed"));
@@ -59,10 +66,14 @@ class EvaluateEmbeddingsMainTest {
         Path out = tmp.resolve("nc.json");
         assertEquals(0, EvaluateEmbeddingsMain.run(new String[] {"--edge-list", ringOfCliques().toString(),
                 "--task", "node-classification", "--labels", file.toString(), "--dim", "8", "--walk-length", "10",
-                "--walks-per-node", "5", "--window", "3", "--threads", "1", "--out", out.toString()}));
+                "--walks-per-node", "20", "--window", "3", "--epochs", "5", "--sample", "0", "--threads", "1",
+                "--out", out.toString()}));
         JsonNode r = Json.MAPPER.readTree(out.toFile());
-        assertTrue(r.path("macro_f1").asDouble(-1) >= 0);
-        assertTrue(r.path("micro_f1").asDouble(-1) >= 0);
+        // the label is the clique and node2vec's vectors separate the cliques: far above the 0.25 of
+        // guessing (with word2vec's default sub-sampling this tiny corpus keeps too few tokens to learn:
+        // the test trains without it, on 20 walks a node, 5 epochs)
+        assertTrue(r.path("macro_f1").asDouble(-1) > 0.7, r.toString());
+        assertTrue(r.path("micro_f1").asDouble(-1) > 0.7, r.toString());
         assertEquals(1, r.path("labels_skipped").path("unknown_node").asInt());
         assertEquals(24, r.path("counts").path("labelled_nodes").asInt());
     }
