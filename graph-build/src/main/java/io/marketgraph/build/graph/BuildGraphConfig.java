@@ -14,11 +14,12 @@ import java.util.Set;
  * @param shufflePartitions 0 = automatic: max(2 x cores, input bytes / 128 MiB)
  * @param nowMillis         events after this are FUTURE_TIMESTAMP (default: the run's wall clock)
  * @param splitAtMillis     when set, accepted events at or after it go to holdout.tsv instead of the graph
+ * @param stats             false (--no-stats): skip GraphX; degree, pagerank and component are -1
  */
 public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path out, String master, long nowMillis,
                                EdgeWeighting weighting, double listedWeight, double maxRejectFraction,
                                int popularTopN, int pageRankIterations, int componentIterations,
-                               int shufflePartitions, Path neo4jCsv, Long splitAtMillis) {
+                               int shufflePartitions, Path neo4jCsv, Long splitAtMillis, boolean stats) {
 
     public static final double DEFAULT_MAX_REJECT_FRACTION = 0.05;
 
@@ -47,7 +48,20 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
             "  --shuffle-partitions N        0 = max(2 x cores, input / 128 MiB) (default 0)",
             "  --neo4j-import-csv DIR        also write neo4j-admin bulk-import CSVs there (default: off)",
             "  --split-at EPOCH_MS|ISO       time split: events from then on are kept out of the graph and written to",
-            "                                holdout.tsv for leakage-free evaluation (default: off)");
+            "                                holdout.tsv for leakage-free evaluation (default: off)",
+            "  --no-stats                    skip the GraphX statistics (degree, pagerank, component written as -1)");
+
+    /** The flags without a value. */
+    public static final Set<String> SWITCHES = Set.of("--no-stats");
+
+    /** With the statistics computed (the default). */
+    public BuildGraphConfig(Path events, Path entities, Path edgeList, Path out, String master, long nowMillis,
+                            EdgeWeighting weighting, double listedWeight, double maxRejectFraction, int popularTopN,
+                            int pageRankIterations, int componentIterations, int shufflePartitions, Path neo4jCsv,
+                            Long splitAtMillis) {
+        this(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight, maxRejectFraction,
+                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis, true);
+    }
 
     public BuildGraphConfig {
         if (out == null) {
@@ -88,7 +102,7 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
                 f.string("--master", "local[*]"), now, weighting, f.doubleValue("--listed-weight", 1.0),
                 f.doubleValue("--max-reject-fraction", DEFAULT_MAX_REJECT_FRACTION), f.intValue("--popular-top", 50),
                 f.intValue("--pagerank-iterations", 10), f.intValue("--components-max-iterations", 50),
-                f.intValue("--shuffle-partitions", 0), path(f, "--neo4j-import-csv"), splitAt(f));
+                f.intValue("--shuffle-partitions", 0), path(f, "--neo4j-import-csv"), splitAt(f), !f.has("--no-stats"));
     }
 
     private static Long splitAt(CliFlags f) {
@@ -108,27 +122,33 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
 
     public BuildGraphConfig withSplitAt(Long millis) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, millis);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, millis, stats);
     }
 
     public BuildGraphConfig withMaxRejectFraction(double f) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight, f,
-                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis);
+                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis, stats);
     }
 
     public BuildGraphConfig withShufflePartitions(int n) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv, splitAtMillis);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv, splitAtMillis, stats);
     }
 
     public BuildGraphConfig withGraphIterations(int pageRank, int components) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv, splitAtMillis);
+                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv, splitAtMillis, stats);
     }
 
     public BuildGraphConfig withNeo4jCsv(Path dir) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir, splitAtMillis);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir, splitAtMillis, stats);
+    }
+
+    public BuildGraphConfig withStats(boolean on) {
+        return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv,
+                splitAtMillis, on);
     }
 
     private static Path path(CliFlags f, String flag) {

@@ -23,7 +23,7 @@ public final class BuildGraphMain {
     public static int run(String[] args) {
         BuildGraphConfig config;
         try {
-            CliFlags flags = CliFlags.parse(args, BuildGraphConfig.VALUED, Set.of());
+            CliFlags flags = CliFlags.parse(args, BuildGraphConfig.VALUED, BuildGraphConfig.SWITCHES);
             if (flags.help()) {
                 System.out.println(BuildGraphConfig.USAGE);
                 return 0;
