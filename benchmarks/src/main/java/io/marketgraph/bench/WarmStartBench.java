@@ -1,0 +1,173 @@
+package io.marketgraph.bench;
+
+import io.marketgraph.cli.CliFlags;
+import io.marketgraph.embeddings.Node2Vec;
+import io.marketgraph.embeddings.drift.Drift;
+import io.marketgraph.embeddings.drift.Procrustes;
+import io.marketgraph.embeddings.drift.WarmStart;
+import io.marketgraph.embeddings.graph.CsrBuilder;
+import io.marketgraph.embeddings.graph.CsrGraph;
+import io.marketgraph.embeddings.skipgram.SkipGramConfig;
+import io.marketgraph.embeddings.walks.WalkConfig;
+import io.marketgraph.embeddings.walks.WalkRandom;
+import io.marketgraph.io.EdgeList;
+import io.marketgraph.io.EmbeddingStore;
+import io.marketgraph.io.GraphDirectory;
+import io.marketgraph.io.Json;
+import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.eval.LinkPredictionEvaluation;
+import io.marketgraph.progress.LoggingProgressTracker;
+import io.marketgraph.progress.ProgressTracker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The warm-start acceptance on a real graph (default ego-Facebook): the "previous" graph is the
+ * graph less 2 % of its nodes (so the graph has 2 % new nodes) and less random edges, so that the
+ * graph has 5 % more edges than the previous one. (1) Drift: the previous store is a cold embed of
+ * the previous graph; the graph is embedded cold (aligned by Procrustes) and with the warm start;
+ * mean cosine and neighbour overlap@10 of both against the previous store. Every run uses the same
+ * seed, as a nightly retrain would. (2) Link prediction: the
+ * node2vec protocol of evaluate-embeddings (50 % of the edges held out), the residual embedded cold
+ * and warm-started from a previous store learnt on the residual shrunk the same way (no held-out
+ * edge is ever seen). Same walk and skip-gram parameters everywhere; JSON out.
+ */
+public final class WarmStartBench {
+
+    private static final String USAGE = String.join("\n",
+            "usage: bin/marketgraph bench-warm-start [--edge-list FILE] [--out FILE] [--seed S] [--threads N]",
+            "  --edge-list FILE   graph (default /work/shared/datasets/facebook/edges.tsv)",
+            "  --out FILE         JSON results (default warm-start.json)");
+
+    private WarmStartBench() {}
+
+    public static void main(String[] args) {
+        CliFlags f = CliFlags.parse(args, Set.of("--edge-list", "--out", "--seed", "--threads"), Set.of());
+        if (f.help()) {
+            System.out.println(USAGE);
+            return;
+        }
+        long seed = f.longValue("--seed", 1L);
+        int threads = f.intValue("--threads", Runtime.getRuntime().availableProcessors());
+        GraphDirectory.Loaded loaded = GraphDirectory.load(Path.of(f.string("--edge-list",
+                "/work/shared/datasets/facebook/edges.tsv")));
+        CsrGraph graph = CsrBuilder.build(loaded.edges(), false).graph();
+        String[] ids = loaded.nodes().ids();
+        WalkConfig walks = new WalkConfig(10, 80, 1, 1, seed);
+        SkipGramConfig sg = new SkipGramConfig(128, 10, 5, 1, 0.025f, 1e-3, threads, seed);
+        ProgressTracker progress = LoggingProgressTracker.toStderr("bench warm-start");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("graph", f.string("--edge-list", "facebook"));
+        out.put("nodes", graph.nodeCount());
+        out.put("edges", graph.edgeCount());
+
+        EmbeddingStore previous = previousStore(graph, ids, walks, sg, seed, progress, out);
+        WarmStart match = WarmStart.match(previous, NodeTable.untyped(ids));
+        Drift.Result cold = aligned(Node2Vec.embed(graph, walks, sg, progress)
+                .vectors(), match, sg.dim(), seed);
+        Drift.Result warm = aligned(Node2Vec.embed(new io.marketgraph.embeddings.walks.GeneratedWalks(
+                new io.marketgraph.embeddings.walks.BiasedWalker(graph, walks)), sg,
+                match.initialVectors(sg.dim(), seed), progress).vectors(), match, sg.dim(), seed);
+        out.put("drift_cold", cold.json());
+        out.put("drift_warm", warm.json());
+
+        Map<String, Object> aucCold = LinkPredictionEvaluation.run(graph,
+                residual -> Node2Vec.embed(residual, walks, sg, progress), seed, progress);
+        Map<String, Object> aucWarm = LinkPredictionEvaluation.run(graph, residual -> {
+            EmbeddingStore prev = previousStore(residual, ids, walks, sg, seed, progress, new LinkedHashMap<>());
+            WarmStart m = WarmStart.match(prev, NodeTable.untyped(ids));
+            return Node2Vec.embed(new io.marketgraph.embeddings.walks.GeneratedWalks(
+                    new io.marketgraph.embeddings.walks.BiasedWalker(residual, walks)),
+                    sg, m.initialVectors(sg.dim(), seed), progress);
+        }, seed, progress);
+        out.put("link_prediction_cold", aucCold.get("auc"));
+        out.put("link_prediction_warm", aucWarm.get("auc"));
+        Path file = Path.of(f.string("--out", "warm-start.json"));
+        Json.write(file, out);
+        System.out.println(String.format(Locale.ROOT, "bench-warm-start: overlap@10 warm %.4f, cold %.4f (ratio %.2f); "
+                        + "mean cosine warm %.4f, cold %.4f; AUC hadamard warm %s, cold %s; wrote %s",
+                warm.neighbourOverlapAt10(), cold.neighbourOverlapAt10(),
+                warm.neighbourOverlapAt10() / cold.neighbourOverlapAt10(), warm.meanCosine(), cold.meanCosine(),
+                ((Map<?, ?>) aucWarm.get("auc")).get("hadamard"), ((Map<?, ?>) aucCold.get("auc")).get("hadamard"), file));
+    }
+
+    private static Drift.Result aligned(float[] vectors, WarmStart match, int dim, long seed) {
+        int[][] pairs = match.pairs();
+        Procrustes.apply(vectors, dim, Procrustes.rotation(vectors, pairs[0], match.previous().vectors(), pairs[1], dim));
+        return Drift.measure(vectors, match.previous().vectors(), match, dim, seed);
+    }
+
+    /**
+     * A cold embedding of {@code graph} less 1 - 1/1.02 of its non-isolated nodes (their edges go) and
+     * less random edges down to |E| / 1.05; the store holds the kept nodes only.
+     */
+    static EmbeddingStore previousStore(CsrGraph graph, String[] ids, WalkConfig walks, SkipGramConfig sg, long seed,
+                                        ProgressTracker progress, Map<String, Object> out) {
+        int n = graph.nodeCount();
+        WalkRandom rnd = new WalkRandom().reseed(seed, 77, 0);
+        int[] order = new int[n];
+        int live = 0;
+        for (int v = 0; v < n; v++) {
+            if (graph.degree(v) > 0) {
+                order[live++] = v;
+            }
+        }
+        int drop = (int) Math.round(live - live / 1.02);
+        boolean[] dropped = new boolean[n];
+        for (int i = 0; i < drop; i++) {
+            int j = i + rnd.nextInt(live - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            dropped[order[i]] = true;
+        }
+        List<int[]> kept = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            for (int e = graph.offsets()[u]; e < graph.offsets()[u + 1]; e++) {
+                int v = graph.neighbours()[e];
+                if (u < v && !dropped[u] && !dropped[v]) {
+                    kept.add(new int[] {u, v});
+                }
+            }
+        }
+        long target = Math.round(graph.edgeCount() / 1.05);
+        for (int i = kept.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int[] t = kept.get(i);
+            kept.set(i, kept.get(j));
+            kept.set(j, t);
+        }
+        int m = (int) Math.min(kept.size(), target);
+        int[] src = new int[m];
+        int[] dst = new int[m];
+        for (int e = 0; e < m; e++) {
+            src[e] = kept.get(e)[0];
+            dst[e] = kept.get(e)[1];
+        }
+        CsrGraph prev = CsrBuilder.build(new EdgeList(n, src, dst, null, ids), false).graph();
+        float[] v = Node2Vec.embed(prev, walks, sg, progress).vectors();
+        int rows = 0;
+        for (int u = 0; u < n; u++) {
+            rows += prev.degree(u) > 0 ? 1 : 0;
+        }
+        float[] compact = new float[rows * sg.dim()];
+        String[] keptIds = new String[rows];
+        int r = 0;
+        for (int u = 0; u < n; u++) {
+            if (prev.degree(u) > 0) {
+                System.arraycopy(v, u * sg.dim(), compact, r * sg.dim(), sg.dim());
+                keptIds[r++] = ids[u];
+            }
+        }
+        out.put("previous_nodes", rows);
+        out.put("previous_edges", prev.edgeCount());
+        out.put("dropped_nodes_requested", drop);
+        return new EmbeddingStore(sg.dim(), compact, NodeTable.untyped(Arrays.copyOf(keptIds, rows)));
+    }
+}
