@@ -106,7 +106,7 @@ public final class WarmStartBench {
     private static Node2Vec.Result warmEmbed(CsrGraph graph, WalkConfig walks, SkipGramConfig sg, WarmStart match,
                                              ProgressTracker progress) {
         return Node2Vec.embed(new GeneratedWalks(new BiasedWalker(graph, walks)), sg,
-                match.initialVectors(sg.dim(), sg.seed()), progress);
+                match.initialVectors(sg.dim(), sg.seed(), graph), progress);
     }
 
     private static Drift.Result aligned(float[] vectors, WarmStart match, int dim, long seed) {

@@ -109,7 +109,7 @@ public final class EmbedJob {
         if (warm != null) {
             warm.check(o.skipGram().dim());
         }
-        float[] initial = o.init() == null ? null : warm.initialVectors(o.skipGram().dim(), o.skipGram().seed());
+        float[] initial = o.init() == null ? null : warm.initialVectors(o.skipGram().dim(), o.skipGram().seed(), csr.graph());
         Node2Vec.Result result = o.spark()
                 ? SparkEmbedding.embed(csr.graph(), o.walks(), o.skipGram(), o.master(), o.sparkTrainer(),
                         o.walksDir(), o.broadcastBudgetMb() << 20, initial, progress)

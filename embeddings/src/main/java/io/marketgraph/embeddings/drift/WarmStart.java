@@ -1,11 +1,15 @@
 package io.marketgraph.embeddings.drift;
 
+import io.marketgraph.embeddings.foldin.FoldIn;
+import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.embeddings.skipgram.SkipGramTrainer;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.model.NodeKind;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,15 +45,51 @@ public record WarmStart(EmbeddingStore previous, int[] previousRow, int shared, 
 
     /** The trainer's starting input vectors: old vectors for known nodes, word2vec's start for the rest. */
     public float[] initialVectors(int dim, long seed) {
+        return initialVectors(dim, seed, null);
+    }
+
+    /**
+     * As {@link #initialVectors(int, long)}, and with {@code graph} a new node with known neighbours
+     * starts from their old vectors' weighted mean (the serving layer's fold-in), not from noise.
+     */
+    public float[] initialVectors(int dim, long seed, CsrGraph graph) {
         check(dim);
         float[] syn0 = SkipGramTrainer.initialVectors(previousRow.length, dim, seed);
         float[] old = previous.vectors();
+        FoldIn fold = graph == null ? null : new FoldIn(previous);
         for (int v = 0; v < previousRow.length; v++) {
             if (previousRow[v] >= 0) {
                 System.arraycopy(old, previousRow[v] * dim, syn0, v * dim, dim);
+            } else if (fold != null) {
+                foldIn(graph, v, fold, dim, syn0);
             }
         }
         return syn0;
+    }
+
+    private void foldIn(CsrGraph graph, int v, FoldIn fold, int dim, float[] syn0) {
+        List<Integer> rows = new ArrayList<>();
+        List<Float> weights = new ArrayList<>();
+        for (int e = graph.offsets()[v]; e < graph.offsets()[v + 1]; e++) {
+            int u = graph.neighbours()[e];
+            if (previousRow[u] >= 0) {
+                rows.add(previousRow[u]);
+                weights.add(graph.weighted() ? graph.weights()[e] : 1f);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        float[] mean = fold.fromNeighbours(rows.stream().mapToInt(Integer::intValue).toArray(), toArray(weights));
+        System.arraycopy(mean, 0, syn0, v * dim, dim);
+    }
+
+    private static float[] toArray(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     /** Refuses a previous store of another dimension or without a single shared node. */

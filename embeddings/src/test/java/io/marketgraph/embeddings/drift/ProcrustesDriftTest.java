@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.marketgraph.embeddings.TestGraphs;
 import io.marketgraph.embeddings.walks.WalkRandom;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.InvalidInputException;
@@ -65,6 +66,12 @@ class ProcrustesDriftTest {
         for (int k = 0; k < dim; k++) {
             assertEquals(previous.vectors()[2 * dim + k], init[k], "n2 starts from its old vector");
             assertTrue(Math.abs(init[3 * dim + k]) <= 0.5f / dim, "n5 is new: word2vec's small random start");
+        }
+        // with the graph, new node n5 (row 3, edges to n2 and n3) starts from its known neighbours' mean
+        float[] folded = match.initialVectors(dim, 9, TestGraphs.undirected(6, new int[][] {{3, 0}, {3, 1}}));
+        for (int k = 0; k < dim; k++) {
+            assertEquals((previous.vectors()[2 * dim + k] + previous.vectors()[3 * dim + k]) / 2, folded[3 * dim + k], 1e-6);
+            assertEquals(init[4 * dim + k], folded[4 * dim + k], "n6 has no known neighbour: random start");
         }
         InvalidInputException wrongDim = assertThrows(InvalidInputException.class, () -> match.initialVectors(8, 9));
         assertTrue(wrongDim.getMessage().contains("dim 4") && wrongDim.getMessage().contains("--dim 8"), wrongDim.getMessage());
