@@ -9,6 +9,7 @@ import io.marketgraph.build.graph.BuildGraphMain;
 import io.marketgraph.build.graph.BuildReport;
 import io.marketgraph.build.graph.EventSources;
 import io.marketgraph.io.AtomicOutput;
+import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.Json;
 import io.marketgraph.progress.LoggingProgressTracker;
 import io.marketgraph.progress.ProgressTracker;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Option;
  * {@code bin/marketgraph bench-build-graph}: times build-graph against a bare Spark baseline on
  * the same input, in the same JVM and SparkSession, with the same shuffle partitions. Baseline:
  * read the JSON with an explicit schema, {@code groupBy(user_id, target_id).count()}, write
- * Parquet. Order per size: an untimed warm-up count (JIT and page cache), the baseline, build-graph.
+ * Parquet. Order per size: an untimed warm-up count (JIT and page cache), the baseline, build-graph,
+ * build-graph {@code --no-stats}, then the bare GraphX floor ({@link BareGraphX}: PageRank and
+ * connected components alone on the edges build-graph wrote). Targets: build-graph at most 1.5 x
+ * (read + groupBy + GraphX), {@code --no-stats} at most 1.5 x read + groupBy.
  */
 public final class BuildGraphBench {
 
@@ -137,6 +141,17 @@ public final class BuildGraphBench {
         BuildReport report = new BuildGraphJob(spark, config, progress).run();
         double build = (System.nanoTime() - t0) / 1e9;
 
+        Path bareOut = work.resolve("graph-out-no-stats");
+        t0 = System.nanoTime();
+        BuildReport bare = new BuildGraphJob(spark, BuildGraphConfig.of(events, data, bareOut, GenerateConfig.DEFAULT_NOW)
+                .withStats(false), LoggingProgressTracker.toStderr("bench build-graph --no-stats")).run();
+        double noStats = (System.nanoTime() - t0) / 1e9;
+
+        spark.sparkContext().setJobGroup("bench", "bare GraphX: PageRank + connected components on build-graph's edges", false);
+        BareGraphX.Timing graphx = BareGraphX.run(spark, graphOut.resolve(GraphDirectory.EDGES), report.nodes(),
+                config.pageRankIterations(), config.componentIterations());
+        double floor = baseline + graphx.seconds();
+
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("data", data.toString());
         r.put("events", records);
@@ -147,6 +162,12 @@ public final class BuildGraphBench {
         r.put("baseline_events_per_s", records / baseline);
         r.put("build_graph_events_per_s", records / build);
         r.put("ratio", build / baseline);
+        r.put("bare_graphx_seconds", graphx.seconds());
+        r.put("bare_graphx_stage_seconds", graphx.stages());
+        r.put("build_graph_no_stats_seconds", noStats);
+        r.put("build_graph_no_stats_stage_seconds", bare.stageSeconds());
+        r.put("ratio_to_read_groupby_plus_graphx", build / floor);
+        r.put("ratio_no_stats_to_read_groupby", noStats / baseline);
         r.put("build_graph_stage_seconds", report.stageSeconds());
         r.put("nodes", report.nodes());
         r.put("edges", report.edges());
@@ -155,6 +176,10 @@ public final class BuildGraphBench {
         System.out.println(String.format(Locale.ROOT,
                 "bench-build-graph: %,d events (%s): baseline %.1f s (%,.0f ev/s), build-graph %.1f s (%,.0f ev/s), ratio %.2f; load %s",
                 records, data, baseline, records / baseline, build, records / build, build / baseline, r.get("load_average_after")));
+        System.out.println(String.format(Locale.ROOT,
+                "bench-build-graph: bare GraphX (PageRank + components) %.1f s; build-graph / (read+groupBy + GraphX) = "
+                        + "%.1f / %.1f = %.2f (target <= 1.5); build-graph --no-stats / read+groupBy = %.1f / %.1f = %.2f "
+                        + "(target <= 1.5)", graphx.seconds(), build, floor, build / floor, noStats, baseline, noStats / baseline));
         return r;
     }
 }

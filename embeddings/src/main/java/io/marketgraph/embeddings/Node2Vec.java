@@ -29,8 +29,13 @@ public final class Node2Vec {
     }
 
     public static Result embed(WalkCorpus corpus, SkipGramConfig skipGram, ProgressTracker progress) {
+        return embed(corpus, skipGram, null, progress);
+    }
+
+    /** With {@code initial} input vectors (row = dense node; a warm start), or word2vec's random start when null. */
+    public static Result embed(WalkCorpus corpus, SkipGramConfig skipGram, float[] initial, ProgressTracker progress) {
         WalkCounter.Counts counts = WalkCounter.count(corpus, skipGram.threads(), progress);
-        SkipGramTrainer.Result trained = new SkipGramTrainer(skipGram).train(corpus, counts, progress);
+        SkipGramTrainer.Result trained = new SkipGramTrainer(skipGram).train(corpus, counts, initial, progress);
         return new Result(trained.vectors(), trained.dim(), counts.walks(), trained.tokens(), trained.seconds(),
                 trained.tokensPerSecond(), trained.kernels());
     }

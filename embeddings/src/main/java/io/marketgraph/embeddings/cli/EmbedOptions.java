@@ -67,9 +67,33 @@ public final class EmbedOptions implements Cli.Checked {
             description = "with --spark: in-process | word2vec (Spark ML Word2Vec)")
     SparkTrainer sparkTrainer;
 
+    @Option(names = "--walks-dir", paramLabel = "URI",
+            description = "with --spark: where the executors write the walks, any Hadoop filesystem"
+                    + " (default: OUT.walks beside --out; on a cluster give a shared path, e.g. hdfs://)")
+    String walksDir;
+
+    @Option(names = "--broadcast-budget-mb", paramLabel = "N", defaultValue = "2048",
+            description = "with --spark: largest graph (CSR + alias tables) to broadcast")
+    long broadcastBudgetMb;
+
+    // ---- warm start and drift
+    @Option(names = "--init", paramLabel = "STORE",
+            description = "warm start from a previous embedding store: known nodes start from their old vectors,"
+                    + " the result is rotated onto the old space; drift goes to OUT/report.json")
+    Path init;
+
+    @Option(names = "--align-to", paramLabel = "STORE",
+            description = "a cold start rotated onto STORE's space, with the same drift report (not with --init)")
+    Path alignTo;
+
     @Override
     public void check() {
         Cli.existing(graph, "--graph");
+        Cli.existing(init, "--init");
+        Cli.existing(alignTo, "--align-to");
+        Cli.require(broadcastBudgetMb > 0, "--broadcast-budget-mb must be > 0, got %s", broadcastBudgetMb);
+        Cli.require(init == null || alignTo == null,
+                "give --init STORE or --align-to STORE, not both (--init aligns to its store)");
         walks();
         skipGram();
     }
@@ -105,6 +129,23 @@ public final class EmbedOptions implements Cli.Checked {
     /** "in-process" or "word2vec". */
     public String sparkTrainer() {
         return sparkTrainer.toString();
+    }
+
+    /** Where the executors write the walks under {@code --spark}. */
+    public String walksDir() {
+        return walksDir != null ? walksDir : out.toAbsolutePath() + ".walks";
+    }
+
+    public long broadcastBudgetMb() {
+        return broadcastBudgetMb;
+    }
+
+    public Path init() {
+        return init;
+    }
+
+    public Path alignTo() {
+        return alignTo;
     }
 
     public WalkConfig walks() {

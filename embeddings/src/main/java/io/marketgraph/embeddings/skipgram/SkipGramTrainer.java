@@ -51,6 +51,11 @@ public final class SkipGramTrainer {
     }
 
     public Result train(WalkCorpus corpus, WalkCounter.Counts counts, ProgressTracker progress) {
+        return train(corpus, counts, null, progress);
+    }
+
+    /** As {@link #train(WalkCorpus, WalkCounter.Counts, ProgressTracker)}, starting from {@code initial} (n x dim, used in place) when not null. */
+    public Result train(WalkCorpus corpus, WalkCounter.Counts counts, float[] initial, ProgressTracker progress) {
         int n = corpus.nodeCount();
         int dim = config.dim();
         if ((long) n * dim > Integer.MAX_VALUE - 8) {
@@ -58,7 +63,7 @@ public final class SkipGramTrainer {
                     "%d nodes x dim %d = %d floats exceeds one Java array; lower --dim or use --spark with "
                             + "Spark ML Word2Vec", n, dim, (long) n * dim));
         }
-        float[] syn0 = initialVectors(n, dim, config.seed());
+        float[] syn0 = initial != null ? initial : initialVectors(n, dim, config.seed());
         float[] syn1 = new float[n * dim];
         Shared shared = new Shared(corpus, counts, syn0, syn1);
         long start = System.nanoTime();
@@ -94,7 +99,7 @@ public final class SkipGramTrainer {
     }
 
     /** word2vec's initialisation: uniform in (-0.5/dim, 0.5/dim), per node from (seed, node). */
-    static float[] initialVectors(int n, int dim, long seed) {
+    public static float[] initialVectors(int n, int dim, long seed) {
         float[] syn0 = new float[n * dim];
         WalkRandom rnd = new WalkRandom();
         for (int v = 0; v < n; v++) {

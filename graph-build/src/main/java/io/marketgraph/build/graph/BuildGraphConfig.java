@@ -10,13 +10,23 @@ import java.util.Locale;
  * @param shufflePartitions 0 = automatic: max(2 x cores, input bytes / 128 MiB)
  * @param nowMillis         events after this are FUTURE_TIMESTAMP (default: the run's wall clock)
  * @param splitAtMillis     when set, accepted events at or after it go to holdout.tsv instead of the graph
+ * @param stats             false (--no-stats): skip GraphX; degree, pagerank and component are -1
  */
 public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path out, String master, long nowMillis,
                                EdgeWeighting weighting, double listedWeight, double maxRejectFraction,
                                int popularTopN, int pageRankIterations, int componentIterations,
-                               int shufflePartitions, Path neo4jCsv, Long splitAtMillis) {
+                               int shufflePartitions, Path neo4jCsv, Long splitAtMillis, boolean stats) {
 
     public static final double DEFAULT_MAX_REJECT_FRACTION = 0.05;
+
+    /** With the statistics computed (the default). */
+    public BuildGraphConfig(Path events, Path entities, Path edgeList, Path out, String master, long nowMillis,
+                            EdgeWeighting weighting, double listedWeight, double maxRejectFraction, int popularTopN,
+                            int pageRankIterations, int componentIterations, int shufflePartitions, Path neo4jCsv,
+                            Long splitAtMillis) {
+        this(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight, maxRejectFraction,
+                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis, true);
+    }
 
     public BuildGraphConfig {
         if (out == null) {
@@ -44,27 +54,33 @@ public record BuildGraphConfig(Path events, Path entities, Path edgeList, Path o
 
     public BuildGraphConfig withSplitAt(Long millis) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, millis);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, millis, stats);
     }
 
     public BuildGraphConfig withMaxRejectFraction(double f) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight, f,
-                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis);
+                popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv, splitAtMillis, stats);
     }
 
     public BuildGraphConfig withShufflePartitions(int n) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv, splitAtMillis);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, n, neo4jCsv, splitAtMillis, stats);
     }
 
     public BuildGraphConfig withGraphIterations(int pageRank, int components) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv, splitAtMillis);
+                maxRejectFraction, popularTopN, pageRank, components, shufflePartitions, neo4jCsv, splitAtMillis, stats);
     }
 
     public BuildGraphConfig withNeo4jCsv(Path dir) {
         return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
-                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir, splitAtMillis);
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, dir, splitAtMillis, stats);
+    }
+
+    public BuildGraphConfig withStats(boolean on) {
+        return new BuildGraphConfig(events, entities, edgeList, out, master, nowMillis, weighting, listedWeight,
+                maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv,
+                splitAtMillis, on);
     }
 
     private static void check(boolean ok, String format, Object... args) {

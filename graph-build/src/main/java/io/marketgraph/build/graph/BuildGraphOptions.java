@@ -77,6 +77,9 @@ public final class BuildGraphOptions implements Cli.Checked {
             description = "GraphX connected-components Pregel rounds")
     int componentIterations;
 
+    @Option(names = "--no-stats", description = "skip the GraphX statistics (degree, pagerank, component written as -1)")
+    boolean noStats;
+
     // ---- Spark
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master (ignored under spark-submit if set there)")
@@ -110,7 +113,7 @@ public final class BuildGraphOptions implements Cli.Checked {
         return new BuildGraphConfig(events, entities, edgeList, out, master,
                 now == null ? System.currentTimeMillis() : millis("--now", now), weighting, listedWeight,
                 maxRejectFraction, popularTopN, pageRankIterations, componentIterations, shufflePartitions, neo4jCsv,
-                splitAt == null ? null : millis("--split-at", splitAt));
+                splitAt == null ? null : millis("--split-at", splitAt), !noStats);
     }
 
     private static long millis(String flag, String text) {

@@ -72,10 +72,16 @@ final class GraphOutput {
         Dataset<Row> nodes;
         Map<String, Object> graph = new LinkedHashMap<>();
         try (ProgressTracker.Stage s = phases.begin("graph statistics", "GraphX degree, PageRank, connected components")) {
-            GraphXStats.NodeStats stats = GraphXStats.compute(spark, p.edgeBlocks(), Math.toIntExact(p.nodeCount()),
-                    config.pageRankIterations(), config.componentIterations());
-            graph.putAll(summary(stats));
-            graph.put("pagerank_iterations", config.pageRankIterations());
+            GraphXStats.NodeStats stats;
+            if (config.stats()) {
+                stats = GraphXStats.compute(spark, p.edgeBlocks(), Math.toIntExact(p.nodeCount()),
+                        config.pageRankIterations(), config.componentIterations());
+                graph.putAll(summary(stats));
+                graph.put("pagerank_iterations", config.pageRankIterations());
+            } else {
+                stats = skipped(Math.toIntExact(p.nodeCount()));
+                graph.put("statistics", "skipped (--no-stats)");
+            }
             nodes = withStats(p.nodeBase(), stats).persist(StorageLevel.MEMORY_AND_DISK());
         }
         Map<String, Long> edgesByKind;
@@ -114,6 +120,15 @@ final class GraphOutput {
         nodes.unpersist(false);
         report = report(p.summary(), p.nodeCount(), p.nodesByKind(), edgesByKind, graph, popularRows,
                 p.partitions(), p.input(), false, t0, holdoutPairs);
+    }
+
+    /** --no-stats: -1 for every node's degree, PageRank and component. */
+    private static GraphXStats.NodeStats skipped(int n) {
+        int[] minusOne = new int[n];
+        java.util.Arrays.fill(minusOne, -1);
+        double[] pagerank = new double[n];
+        java.util.Arrays.fill(pagerank, -1.0);
+        return new GraphXStats.NodeStats(minusOne, pagerank, minusOne);
     }
 
     /** report.json's graph statistics, from the per-node arrays (sums in node order: deterministic). */

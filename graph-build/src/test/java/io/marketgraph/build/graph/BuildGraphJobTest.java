@@ -21,6 +21,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -329,5 +330,27 @@ class BuildGraphJobTest {
             w.put(g.edges().src()[e] + ">" + g.edges().dst()[e], g.edges().weight(e));
         }
         assertEquals(Map.of("0>1", 2f, "1>2", 2.5f, "3>0", 1f), w);
+    }
+
+    @Test
+    void no_stats_writes_the_same_edges_with_minus_one_statistics() throws IOException {
+        Path list = tmp.resolve("toy-no-stats.txt");
+        Files.writeString(list, "1 2\n2 3 2.5\n10 1\n");
+        Path out = tmp.resolve("g-no-stats");
+        BuildGraphConfig c = new BuildGraphConfig(null, null, list, out, "local[2]", NOW, EdgeWeighting.defaults(),
+                1.0, 1.0, 50, 5, 20, 2, null, null).withStats(false);
+        BuildReport r = new EdgeListJob(spark, c, ProgressTracker.NOOP).run();
+        assertEquals(Map.of("statistics", "skipped (--no-stats)"), r.graph());
+        assertEquals(3, GraphDirectory.load(out).edges().edgeCount());
+        List<String> stats = new ArrayList<>();
+        for (Path part : TextFiles.parts(out.resolve(GraphDirectory.NODES_TSV))) {
+            try (BufferedReader in = TextFiles.open(part)) {
+                in.lines().filter(l -> !l.startsWith("node\t")).forEach(l -> {
+                    String[] col = l.split("\t");
+                    stats.add(col[5] + "/" + col[6] + "/" + col[7]);
+                });
+            }
+        }
+        assertEquals(List.of("-1/-1.0/-1", "-1/-1.0/-1", "-1/-1.0/-1", "-1/-1.0/-1"), stats);
     }
 }

@@ -72,6 +72,10 @@ public final class TrainLinksJob {
             requireSameNodes(loaded.nodes(), embeddings.nodes());
         }
         TrainLinksResult.Builder result = new TrainLinksResult.Builder(config);
+        Path embedReport = config.embeddings().resolve("report.json"); // embeddings' EmbedJob.REPORT
+        if (Files.exists(embedReport) && Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).has("drift")) {
+            result.embeddingDrift(Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).get("drift"));
+        }
         ModelRegistry registry = new ModelRegistry(config.registry());
         String version = registry.nextVersion();
         Map<String, Double> metrics = new LinkedHashMap<>();

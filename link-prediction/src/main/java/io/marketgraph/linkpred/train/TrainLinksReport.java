@@ -21,6 +21,14 @@ final class TrainLinksReport {
         HtmlReport html = new HtmlReport("Link prediction, model version " + result.version());
         html.paragraph(result.promoted() ? "Promoted: this version is now CURRENT." : "Refused by the promotion gate.");
         result.json().get("gate").get("messages").forEach(m -> html.paragraph("Gate: " + m.asText()));
+        if (result.json().has("embedding_drift")) {
+            com.fasterxml.jackson.databind.JsonNode d = result.json().get("embedding_drift");
+            html.heading("Embedding drift (embed --init)");
+            html.paragraph(String.format(java.util.Locale.ROOT, "Against the previous store: mean cosine %.4f, "
+                    + "neighbour overlap@10 %.4f; %d shared, %d new, %d dropped nodes.", d.get("mean_cosine").asDouble(),
+                    d.get("neighbour_overlap_at_10").asDouble(), d.get("shared_nodes").asLong(),
+                    d.get("new_nodes").asLong(), d.get("dropped_nodes").asLong()));
+        }
         for (Map.Entry<LinkTask, TaskEvaluation> e : result.tasks().entrySet()) {
             String task = e.getKey().metricName();
             TaskEvaluation eval = e.getValue();

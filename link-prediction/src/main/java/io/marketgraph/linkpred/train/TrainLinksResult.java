@@ -83,6 +83,11 @@ public final class TrainLinksResult {
             skipped.put(task.metricName(), reason);
         }
 
+        /** The embedding store's drift against the store it was warm-started from (embed --init), when it has one. */
+        void embeddingDrift(com.fasterxml.jackson.databind.JsonNode drift) {
+            json.set("embedding_drift", drift);
+        }
+
         String skippedReasons() {
             return skipped.toString();
         }
@@ -154,6 +159,9 @@ public final class TrainLinksResult {
             p.put("seed", config.model().seed());
             p.put("k", config.k());
             p.put("candidates", config.candidates());
+            if (json.has("embedding_drift")) {
+                p.set("embedding_drift", json.get("embedding_drift"));
+            }
             return p;
         }
 
