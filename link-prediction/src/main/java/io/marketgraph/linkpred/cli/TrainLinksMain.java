@@ -5,6 +5,7 @@ import io.marketgraph.cli.CliFlags.UsageException;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
+import io.marketgraph.linkpred.ranker.RankerStage;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.linkpred.split.NegativeStrategy;
 import io.marketgraph.linkpred.task.LinkTask;
@@ -46,6 +47,12 @@ public final class TrainLinksMain {
               --keep N               versions kept by garbage collection (default: 5)
               --predicted-links K    top targets per user and task written for Neo4j, 0 for none (default: 20)
               --seed S               seed of negatives, initialisation and batch order (default: 42)
+              --ranker-graph DIR     serve user_post with candidate sources + a ranker trained on this graph, built
+                                     from the same entities with an earlier --split-at (its engagements up to
+                                     --graph's split are the labels); needs --ranker-embeddings (embed of that graph)
+              --ranker-embeddings DIR
+              --ranker-users N       users of that window whose candidates train and calibrate the ranker (default: 3000)
+              --ranker-epochs N      ranker training epochs (default: 4)
 
             exit codes: 0 promoted, 1 refused by the gate or failed, 2 bad usage, 3 input rejected
             """;
@@ -58,24 +65,27 @@ public final class TrainLinksMain {
 
     static int run(String[] args) {
         TrainLinksConfig config;
+        RankerStage.Config ranker;
         try {
             CliFlags flags = CliFlags.parse(args,
                     Set.of("--graph", "--embeddings", "--registry", "--out", "--tasks", "--negatives", "--negative-ratio",
                             "--model", "--hidden", "--epochs", "--batch-size", "--learning-rate", "--k", "--candidates",
-                            "--max-eval-users", "--warn-drop", "--refuse-drop", "--keep", "--seed", "--predicted-links"),
+                            "--max-eval-users", "--warn-drop", "--refuse-drop", "--keep", "--seed", "--predicted-links",
+                            "--ranker-graph", "--ranker-embeddings", "--ranker-users", "--ranker-epochs"),
                     Set.of("--force"));
             if (flags.help()) {
                 System.out.print(USAGE);
                 return 0;
             }
             config = config(flags);
+            ranker = ranker(flags, config);
         } catch (UsageException | IllegalArgumentException e) {
             System.err.println("train-links: " + e.getMessage());
             System.err.print(USAGE);
             return 2;
         }
         try {
-            TrainLinksResult result = new TrainLinksJob(config, LoggingProgressTracker.toStderr("train-links")).run();
+            TrainLinksResult result = new TrainLinksJob(config, ranker, LoggingProgressTracker.toStderr("train-links")).run();
             System.out.print(result.summary());
             return result.promoted() ? 0 : 1;
         } catch (InvalidInputException e) {
@@ -109,6 +119,26 @@ public final class TrainLinksMain {
                 flags.intValue("--keep", 5),
                 out == null ? null : Path.of(out),
                 flags.intValue("--predicted-links", 20));
+    }
+
+    /** The ranker's settings, or null without --ranker-graph. */
+    static RankerStage.Config ranker(CliFlags flags, TrainLinksConfig config) {
+        String graph = flags.string("--ranker-graph", null);
+        String embeddings = flags.string("--ranker-embeddings", null);
+        if (graph == null && embeddings == null) {
+            return null;
+        }
+        if (graph == null || embeddings == null) {
+            throw new UsageException("--ranker-graph and --ranker-embeddings go together, got only "
+                    + (graph == null ? "--ranker-embeddings" : "--ranker-graph"));
+        }
+        int users = flags.intValue("--ranker-users", 3000);
+        if (users < 10) {
+            throw new UsageException("--ranker-users must be >= 10, got " + users);
+        }
+        LinkModelConfig model = new LinkModelConfig(LinkModelKind.MLP, config.model().hiddenUnits(),
+                flags.intValue("--ranker-epochs", 4), 1024, 0.005f, config.model().seed());
+        return new RankerStage.Config(Path.of(graph), Path.of(embeddings), model, users, 0.25);
     }
 
     private static String enumName(String value, String flag, String allowed) {
