@@ -114,10 +114,10 @@ public final class TimedMarket {
         TimedMarket.writeEmbeddings(graph, tmp.resolve("emb-p2"), 3);
         TrainLinksConfig config = new TrainLinksConfig(graph, tmp.resolve("emb-p2"), registry, List.of(LinkTask.USER_POST),
                 NegativeStrategy.UNIFORM, 1, LinkModelKind.LOGISTIC,
-                new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 5, 64, 0.05f, 7), 5, 10, 1000,
+                new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 2, 64, 0.05f, 7), 5, 10, 1000,
                 PromotionGate.DEFAULT, true, 5, tmp.resolve("report.json"), 5);
         RankerStage.Config ranker = new RankerStage.Config(earlier, tmp.resolve("emb-p1"),
-                new LinkModelConfig(LinkModelKind.MLP, 16, 12, 128, 0.01f, 7), 1000, 0.3);
+                new LinkModelConfig(LinkModelKind.MLP, 16, 10, 256, 0.02f, 7), 1000, 0.3);
         new TrainLinksJob(config, ranker, ProgressTracker.NOOP).run();
         return Json.MAPPER.readTree(tmp.resolve("report.json").toFile());
     }
