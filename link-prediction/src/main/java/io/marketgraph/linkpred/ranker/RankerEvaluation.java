@@ -26,7 +26,8 @@ import java.util.TreeMap;
 /**
  * The served path on the test period: for each evaluated test user (the same seeded sample as
  * train-links' other scorers) the recall of every candidate source and of the merged set at its
- * budget, the ranker's Recall/NDCG/Hits@K and MRR against the reference baselines (with a paired
+ * budget, the ranker's Recall/NDCG/Hits@K and MRR against the reference baselines and each source
+ * alone (with a paired
  * bootstrap 95 % interval of model minus the best of them), and the reliability of the calibrated
  * scores over all candidates of those users.
  */
@@ -36,6 +37,13 @@ public final class RankerEvaluation {
     static final int BOOTSTRAP = 1000;
     /** Evaluated users whose served top K the report lists, so that the API can be checked against it. */
     static final int SERVED_SAMPLE = 20;
+    /**
+     * Each candidate source alone, in its own order, is also a reference: {@code source_regional} is
+     * regional trending (recency-weighted), {@code source_popular} global trending,
+     * {@code source_coengagement} ItemKNN on the weighted interaction matrix, {@code source_viewed}
+     * re-engagement with viewed posts, {@code source_ann} the embedding neighbours.
+     */
+    static final String SOURCE_PREFIX = "source_";
 
     /** The report, and each evaluated user's served top K (what the API must return for them). */
     public record Result(ObjectNode json, Reliability reliability, Map<Integer, List<Integer>> served) {}
@@ -70,6 +78,9 @@ public final class RankerEvaluation {
         for (String name : List.of("model", "popularity", "itemknn")) {
             perUser.put(name, new double[4][users.size()]);
         }
+        for (CandidateSource src : CandidateSource.values()) {
+            perUser.put(SOURCE_PREFIX + src.key(), new double[4][users.size()]);
+        }
         Set<Integer> covered = new HashSet<>();
         List<Float> scores = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
@@ -98,6 +109,10 @@ public final class RankerEvaluation {
                 put(perUser.get("model"), i, top, rel);
                 put(perUser.get("popularity"), i, reference.popularity(u, k), rel);
                 put(perUser.get("itemknn"), i, reference.itemKnn(u, k), rel);
+                for (CandidateSource src : CandidateSource.values()) {
+                    List<Integer> alone = set.ranked(src);
+                    put(perUser.get(SOURCE_PREFIX + src.key()), i, alone.subList(0, Math.min(k, alone.size())), rel);
+                }
                 stage.advance(1);
             }
         }

@@ -37,6 +37,7 @@ class RankerStageTest {
         double model = ranker.get("model").get("recall_at_5").asDouble();
         double popularity = ranker.get("reference_baselines").get("popularity").get("recall_at_5").asDouble();
         assertTrue(model > popularity, "planted taste beats popularity: " + model + " vs " + popularity);
+        assertTrue(ranker.get("reference_baselines").has("source_coengagement"), "each source alone is a reference too");
         assertTrue(ranker.get("training").get("train_positives").asLong() > 0);
         JsonNode cal = ranker.get("calibration");
         assertTrue(cal.get("ece").asDouble() < 0.1, "isotonic calibration from the earlier period holds: " + cal);
