@@ -11,6 +11,8 @@ import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.features.NormedVectors;
 import io.marketgraph.linkpred.features.PairFeaturizer;
 import io.marketgraph.linkpred.model.LinkModel;
+import io.marketgraph.linkpred.ranker.RankerStage;
+import io.marketgraph.linkpred.ranker.Recommender;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.train.TrainLinksJob;
@@ -51,12 +53,14 @@ public final class ServingModel implements AutoCloseable {
     private final RerankFeaturizer rerankFeatures;
     private final NodeTable graphNodes;
     private final NormedVectors normed;
+    private final Recommender recommender;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ServingModel(String version, ModelManifest manifest, EmbeddingStore embeddings, NodeTable graphNodes,
                          CsrGraph graph, Map<NodeKind, IvfIndex> ann, Map<LinkTask, LinkModel> linkModels,
-                         RerankModel reranker) {
+                         RerankModel reranker, Recommender recommender) {
         this.reranker = reranker;
+        this.recommender = recommender;
         this.normed = new NormedVectors(embeddings);
         this.rerankFeatures = reranker == null ? null
                 : new RerankFeaturizer(graph, embeddings, normed, reranker.facts(), reranker.regions());
@@ -112,6 +116,7 @@ public final class ServingModel implements AutoCloseable {
         }
         Map<LinkTask, LinkModel> models = new EnumMap<>(LinkTask.class);
         RerankModel reranker = null;
+        Recommender recommender = null;
         try {
             for (LinkTask task : LinkTask.values()) {
                 Path modelDir = dir.resolve("link-model").resolve(task.metricName());
@@ -124,9 +129,13 @@ public final class ServingModel implements AutoCloseable {
             }
             Path rerankDir = dir.resolve(TrainRerankJob.DIR);
             reranker = Files.isDirectory(rerankDir) ? RerankModel.load(rerankDir) : null;
-            return new ServingModel(version, manifest, embeddings, graphNodes, graph, ann, models, reranker);
+            recommender = RankerStage.load(dir, graph, graphNodes, embeddings, ann.get(NodeKind.POST));
+            return new ServingModel(version, manifest, embeddings, graphNodes, graph, ann, models, reranker, recommender);
         } catch (RuntimeException e) {
             models.values().forEach(LinkModel::close);
+            if (recommender != null) {
+                recommender.close();
+            }
             if (reranker != null) {
                 reranker.close();
             }
@@ -184,6 +193,11 @@ public final class ServingModel implements AutoCloseable {
         return rerankFeatures;
     }
 
+    /** The post recommender (candidate sources + ranker + calibration) when train-links trained one for this version. */
+    public Optional<Recommender> recommender() {
+        return Optional.ofNullable(recommender);
+    }
+
     public Optional<LinkModel> linkModel(LinkTask task) {
         return Optional.ofNullable(linkModels.get(task));
     }
@@ -221,6 +235,9 @@ public final class ServingModel implements AutoCloseable {
     public void release() {
         if (references.decrementAndGet() == 0) {
             linkModels.values().forEach(LinkModel::close);
+            if (recommender != null) {
+                recommender.close();
+            }
             if (reranker != null) {
                 reranker.close();
             }

@@ -4,6 +4,7 @@ import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.linkpred.model.LinkModel;
+import io.marketgraph.linkpred.ranker.Recommender;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.task.TaskPairs;
@@ -26,6 +27,10 @@ import java.util.function.IntPredicate;
  * know but who sent recent interactions (the weighted mean of their vectors, ranked by cosine
  * since the link model's graph features do not exist for them); {@code popular} otherwise: the
  * most engaged targets of the user's (or the requested) regions.
+ *
+ * <p>Posts of a version trained with a ranker take one path for every user ({@code strategy: ranker}):
+ * {@link Recommender}, the candidate sources and the ranker train-links evaluated, with calibrated
+ * probabilities as scores; a new user's {@code recent} posts are the history (and are not recommended back).
  */
 public final class RecommendationService {
 
@@ -52,9 +57,13 @@ public final class RecommendationService {
             ServingModel model = lease.model();
             Optional<Integer> user = model.node(NodeKind.USER, userId);
             CsrGraph graph = model.graph();
-            IntPredicate accept = t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
-                    && (kind != NodeKind.POST || isActive(model, t))
-                    && (user.isEmpty() || !graph.hasEdge(user.get(), t));
+            IntPredicate listed = t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
+                    && (kind != NodeKind.POST || isActive(model, t));
+            if (kind == NodeKind.POST && model.recommender().isPresent()) {
+                // the ranker's own exclusion: what the user engaged with (liked, chatted, bought), not every view
+                return ranked(model, model.recommender().get(), userId, user.orElse(-1), k, listed, recent);
+            }
+            IntPredicate accept = t -> listed.test(t) && (user.isEmpty() || !graph.hasEdge(user.get(), t));
             LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
             if (user.isPresent() && graph.degree(user.get()) > 0) {
                 int u = user.get();
@@ -76,6 +85,19 @@ public final class RecommendationService {
             int home = user.map(u -> model.nodes().region(u)).orElse(-1);
             return new Result(userId, name(kind), "popular", model.version(), popular(model, kind, k, regions, home, accept));
         }
+    }
+
+    /** The served path of a version with a ranker: the same ranking as train-links' report. */
+    private static Result ranked(ServingModel model, Recommender recommender, String userId, int user, int k,
+                                 IntPredicate accept, List<String> recent) {
+        int[] history = user >= 0 && model.graph().degree(user) > 0 ? new int[0] : recentNodes(model, recent);
+        IntPredicate filter = t -> accept.test(t) && Arrays.stream(history).noneMatch(r -> r == t);
+        List<Item> items = new ArrayList<>();
+        for (Recommender.Scored s : recommender.recommend(user, history, k, filter)) {
+            items.add(new Item(model.nodes().id(s.node()), s.probability(), model.nodes().region(s.node()),
+                    model.nodes().category(s.node())));
+        }
+        return new Result(userId, "post", "ranker", model.version(), items);
     }
 
     private static List<Item> rescore(ServingModel model, LinkModel linkModel, int u, int[] candidates, int k) {

@@ -1,6 +1,7 @@
 package io.marketgraph.linkpred.cli;
 
 import io.marketgraph.cli.Cli;
+import io.marketgraph.linkpred.train.TrainLinksConfig;
 import io.marketgraph.linkpred.train.TrainLinksJob;
 import io.marketgraph.linkpred.train.TrainLinksResult;
 import io.marketgraph.progress.LoggingProgressTracker;
@@ -16,7 +17,9 @@ public final class TrainLinksMain {
 
     static int run(String[] args) {
         return Cli.run("train-links", new TrainLinksOptions(), args, options -> {
-            TrainLinksResult result = new TrainLinksJob(options.config(), LoggingProgressTracker.toStderr("train-links")).run();
+            TrainLinksConfig config = options.config();
+            TrainLinksResult result = new TrainLinksJob(config, options.ranker(config),
+                    LoggingProgressTracker.toStderr("train-links")).run();
             System.out.print(result.summary());
             return result.promoted() ? 0 : 1;
         });

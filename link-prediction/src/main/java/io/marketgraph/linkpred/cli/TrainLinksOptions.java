@@ -5,6 +5,7 @@ import io.marketgraph.cli.UsageException;
 import io.marketgraph.embeddings.walks.WalkConfig;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
+import io.marketgraph.linkpred.ranker.RankerStage;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.linkpred.split.NegativeStrategy;
 import io.marketgraph.linkpred.task.LinkTask;
@@ -102,11 +103,43 @@ public final class TrainLinksOptions implements Cli.Checked {
     @Option(names = "--keep", paramLabel = "N", defaultValue = "5", description = "versions kept by garbage collection")
     int keep;
 
+    // ---- post recommendations: candidate sources + ranker (off without --ranker-graph)
+    @Option(names = "--ranker-graph", paramLabel = "DIR", description = "serve user_post with candidate sources + a"
+            + " ranker trained on this graph, built from the same entities with an earlier --split-at (its engagements"
+            + " up to --graph's split are the labels); needs --ranker-embeddings")
+    Path rankerGraph;
+
+    @Option(names = "--ranker-embeddings", paramLabel = "DIR", description = "embed of --ranker-graph")
+    Path rankerEmbeddings;
+
+    @Option(names = "--ranker-users", paramLabel = "N", defaultValue = "3000",
+            description = "users of that window whose candidates train and calibrate the ranker")
+    int rankerUsers;
+
+    @Option(names = "--ranker-epochs", paramLabel = "N", defaultValue = "4", description = "ranker training epochs")
+    int rankerEpochs;
+
     @Override
     public void check() {
         Cli.existing(graph, "--graph");
         Cli.existing(embeddings, "--embeddings");
-        config();
+        Cli.existing(rankerGraph, "--ranker-graph");
+        Cli.existing(rankerEmbeddings, "--ranker-embeddings");
+        ranker(config());
+    }
+
+    /** The ranker's settings, or null without --ranker-graph. */
+    public RankerStage.Config ranker(TrainLinksConfig config) {
+        if (rankerGraph == null && rankerEmbeddings == null) {
+            return null;
+        }
+        Cli.require(rankerGraph != null && rankerEmbeddings != null,
+                "--ranker-graph and --ranker-embeddings go together, got only %s",
+                rankerGraph == null ? "--ranker-embeddings" : "--ranker-graph");
+        Cli.require(rankerUsers >= 10, "--ranker-users must be >= 10, got %s", rankerUsers);
+        LinkModelConfig model = new LinkModelConfig(LinkModelKind.MLP, config.model().hiddenUnits(),
+                rankerEpochs, 1024, 0.005f, config.model().seed());
+        return new RankerStage.Config(rankerGraph, rankerEmbeddings, model, rankerUsers, 0.25);
     }
 
     /** @throws UsageException naming the flag and the value */

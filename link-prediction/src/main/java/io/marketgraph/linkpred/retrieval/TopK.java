@@ -3,21 +3,21 @@ package io.marketgraph.linkpred.retrieval;
 import java.util.Arrays;
 
 /** A bounded min-heap keeping the best {@code k} (node, score) pairs; on equal scores the pair offered first stays. */
-final class TopK {
+public final class TopK {
     private final int[] node;
     private final float[] score;
     private int size;
 
-    TopK(int k) {
+    public TopK(int k) {
         node = new int[Math.max(1, k)];
         score = new float[Math.max(1, k)];
     }
 
-    boolean wouldAccept(float s) {
+    public boolean wouldAccept(float s) {
         return size < node.length || s > score[0];
     }
 
-    void offer(int n, float s) {
+    public void offer(int n, float s) {
         if (size < node.length) {
             node[size] = n;
             score[size] = s;
@@ -29,11 +29,16 @@ final class TopK {
         }
     }
 
-    int[] nodes() {
+    public int size() {
+        return size;
+    }
+
+    public int[] nodes() {
         return Arrays.copyOf(node, size);
     }
 
-    IvfIndex.Hits hits() {
+    /** The kept pairs, best first (ties by node id). */
+    public IvfIndex.Hits hits() {
         Integer[] order = new Integer[size];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> score[a] != score[b] ? Float.compare(score[b], score[a]) : Integer.compare(node[a], node[b]));

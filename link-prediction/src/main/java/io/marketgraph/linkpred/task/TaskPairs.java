@@ -24,7 +24,8 @@ public record TaskPairs(LinkTask task, long[] train, long[] test) {
         return new TaskPairs(task, train, test);
     }
 
-    private static long[] positives(LinkTask task, NodeTable nodes, InteractionTable table) {
+    /** The task's positive pairs in {@code table}, packed, sorted, distinct. */
+    public static long[] positives(LinkTask task, NodeTable nodes, InteractionTable table) {
         return java.util.stream.IntStream.range(0, table.size())
                 .filter(i -> nodes.kind(table.src(i)) == NodeKind.USER
                         && nodes.kind(table.dst(i)) == task.targetKind()

@@ -7,6 +7,7 @@ import io.marketgraph.io.PredictedLinksFormat;
 import io.marketgraph.io.PredictedLinksFormat.PredictedLink;
 import io.marketgraph.linkpred.features.PairFeaturizer;
 import io.marketgraph.linkpred.model.LinkModel;
+import io.marketgraph.linkpred.ranker.Recommender;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.task.TaskPairs;
@@ -22,7 +23,8 @@ import java.util.stream.IntStream;
 /**
  * Each active user's top predicted targets per task, the way the API recommends them: ANN
  * candidates the user has not interacted with, re-scored by the task's link model. Written with
- * {@link PredictedLinksFormat} for export-neo4j ({@code PREDICTED_INTEREST}).
+ * {@link PredictedLinksFormat} for export-neo4j ({@code PREDICTED_INTEREST}). With a ranker, user_post
+ * links come from {@link Recommender}, the same path as the API's post recommendations.
  */
 final class PredictedLinksWriter {
 
@@ -49,7 +51,8 @@ final class PredictedLinksWriter {
         this.featurizer = new PairFeaturizer(graph, embeddings, nodes);
     }
 
-    long write(Map<LinkTask, LinkModel> models, Path file) {
+    /** With a {@code recommender}, user_post links are its top posts and calibrated scores (the served path). */
+    long write(Map<LinkTask, LinkModel> models, Recommender recommender, Path file) {
         int[] users = IntStream.range(0, nodes.size())
                 .filter(n -> nodes.kind(n) == NodeKind.USER && graph.degree(n) > 0).toArray();
         List<PredictedLink> links = new ArrayList<>();
@@ -58,14 +61,20 @@ final class PredictedLinksWriter {
                 IvfIndex index = ann.get(e.getKey().targetKind());
                 for (int from = 0; from < users.length; from += BATCH) {
                     int[] batch = Arrays.copyOfRange(users, from, Math.min(users.length, from + BATCH));
+                    boolean ranked = recommender != null && e.getKey() == LinkTask.USER_POST;
                     List<List<PredictedLink>> perBatch = Arrays.stream(batch).parallel()
-                            .mapToObj(u -> top(u, index, e.getValue())).toList();
+                            .mapToObj(u -> ranked ? ranked(u, recommender) : top(u, index, e.getValue())).toList();
                     perBatch.forEach(links::addAll);
                     stage.advance(batch.length);
                 }
             }
         }
         return PredictedLinksFormat.write(file, links);
+    }
+
+    private List<PredictedLink> ranked(int u, Recommender recommender) {
+        return recommender.recommend(u, new int[0], perUser, t -> true).stream()
+                .map(s -> new PredictedLink(nodes.ref(u), nodes.ref(s.node()), s.probability())).toList();
     }
 
     private List<PredictedLink> top(int u, IvfIndex index, LinkModel model) {

@@ -10,6 +10,7 @@ import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.model.LinkModel;
+import io.marketgraph.linkpred.ranker.RankerStage;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
@@ -46,10 +47,17 @@ public final class TrainLinksJob {
     public static final String PREDICTED_LINKS = "predicted-links.tsv.gz";
 
     private final TrainLinksConfig config;
+    private final RankerStage.Config ranker;
     private final ProgressTracker progress;
 
     public TrainLinksJob(TrainLinksConfig config, ProgressTracker progress) {
+        this(config, null, progress);
+    }
+
+    /** With {@code ranker} non-null, user_post is served by the candidate sources and the ranker ({@link RankerStage}). */
+    public TrainLinksJob(TrainLinksConfig config, RankerStage.Config ranker, ProgressTracker progress) {
         this.config = config;
+        this.ranker = ranker;
         this.progress = progress;
     }
 
@@ -81,6 +89,8 @@ public final class TrainLinksJob {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Set<String> gated = new HashSet<>();
         Map<LinkTask, LinkModel> served = new java.util.EnumMap<>(LinkTask.class);
+        Map<LinkTask, TaskPairs> evaluated = new java.util.EnumMap<>(LinkTask.class);
+        RankerStage.Outcome rankerOutcome = null;
         try (AtomicOutput staged = registry.stage(version)) {
             TaskTrainer trainer = new TaskTrainer(config, graph, embeddings, loaded.nodes(), progress);
             for (LinkTask task : config.tasks()) {
@@ -90,6 +100,7 @@ public final class TrainLinksJob {
                             "%d training and %d test positives: both must be > 0", pairs.train().length, pairs.test().length));
                     continue;
                 }
+                evaluated.put(task, pairs);
                 try (ProgressTracker.Stage stage = progress.stage("task " + task.metricName(), 0)) {
                     TaskTrainer.Outcome outcome = trainer.run(pairs);
                     outcome.serving().save(staged.dir().resolve("link-model").resolve(task.metricName()));
@@ -106,25 +117,41 @@ public final class TrainLinksJob {
             }
             copyTree(config.embeddings(), staged.dir().resolve("embeddings"));
             Map<NodeKind, IvfIndex> ann = buildAnnIndexes(embeddings, loaded.nodes(), staged.dir().resolve(ANN));
+            if (ranker != null && evaluated.containsKey(LinkTask.USER_POST)) {
+                rankerOutcome = new RankerStage(ranker, progress).run(loaded.nodes(), graph, embeddings, ann.get(NodeKind.POST),
+                        evaluated.get(LinkTask.USER_POST), config.k(), config.maxEvalUsers(), staged.dir());
+                result.ranker(rankerOutcome);
+                String prefix = LinkTask.USER_POST.metricName() + ".ranker.";
+                rankerOutcome.json().get("model").fields().forEachRemaining(e -> metrics.put(prefix + e.getKey(), e.getValue().asDouble()));
+                metrics.put(prefix + "ece", rankerOutcome.json().get("calibration").get("ece").asDouble());
+                gated.add(prefix + "recall_at_" + config.k());
+            }
             if (config.predictedLinks() > 0) {
                 long links = new PredictedLinksWriter(graph, embeddings, loaded.nodes(), ann, config.predictedLinks(), progress)
-                        .write(served, staged.dir().resolve(PREDICTED_LINKS));
+                        .write(served, rankerOutcome == null ? null : rankerOutcome.recommender(),
+                                staged.dir().resolve(PREDICTED_LINKS));
                 result.predictedLinks(links);
             }
             copyServingGraph(staged.dir().resolve("graph"));
+            Map<String, String> artifacts = new LinkedHashMap<>(Map.of("embeddings", "embeddings", "link_model", "link-model",
+                    "graph", "graph", "ann", ANN, "predicted_links", PREDICTED_LINKS));
+            if (rankerOutcome != null) {
+                artifacts.put("ranker", RankerStage.DIR);
+            }
             Map<String, Double> currentMetrics = registry.current().map(v -> registry.manifest(v).metrics()).orElse(null);
             PromotionGate.Decision decision = config.gate().decide(currentMetrics, metrics, gated);
             boolean promote = decision.promotes() || config.force();
             result.decision(version, decision, promote, registry.current().orElse(null));
             registry.register(staged, new ModelManifest(version, Instant.now().toString(),
-                    config.graph().toAbsolutePath().toString(), codeVersion(), result.parametersJson(), metrics,
-                    Map.of("embeddings", "embeddings", "link_model", "link-model", "graph", "graph", "ann", ANN,
-                            "predicted_links", PREDICTED_LINKS)));
+                    config.graph().toAbsolutePath().toString(), codeVersion(), result.parametersJson(), metrics, artifacts));
             if (promote) {
                 registry.activate(version);
             }
         } finally {
             served.values().forEach(LinkModel::close);
+            if (rankerOutcome != null) {
+                rankerOutcome.close();
+            }
         }
         result.collected(registry.garbageCollect(config.keepVersions()));
         result.seconds((System.nanoTime() - start) / 1e9);
@@ -168,7 +195,8 @@ public final class TrainLinksJob {
     }
 
     private void copyServingGraph(Path target) {
-        for (String part : new String[] {GraphDirectory.NODES_TSV, GraphDirectory.EDGES_TSV, GraphDirectory.POPULAR_TSV}) {
+        for (String part : new String[] {GraphDirectory.NODES_TSV, GraphDirectory.EDGES_TSV, GraphDirectory.POPULAR_TSV,
+                GraphDirectory.INTERACTIONS_TSV}) {
             Path from = config.graph().resolve(part);
             if (Files.exists(from)) {
                 copyTree(from, target.resolve(part));

@@ -1,14 +1,21 @@
 package io.marketgraph.linkpred.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.marketgraph.linkpred.metrics.BinaryMetrics;
 import io.marketgraph.linkpred.report.HtmlReport;
 import io.marketgraph.linkpred.report.LineChart;
 import io.marketgraph.linkpred.task.LinkTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The HTML view of a {@link TrainLinksResult}: per task a metric table and ROC and PR curves. */
+/**
+ * The HTML view of a {@link TrainLinksResult}: per task a metric table and ROC and PR curves; with
+ * a ranker, its candidate recall per source, metrics against the reference baselines and reliability diagram.
+ */
 final class TrainLinksReport {
 
     private final TrainLinksResult result;
@@ -43,6 +50,52 @@ final class TrainLinksReport {
             html.image("roc-" + task + ".png", task + " ROC curves", roc.png());
             html.image("pr-" + task + ".png", task + " precision-recall curves", pr.png());
         }
+        JsonNode ranker = result.json().path(LinkTask.USER_POST.metricName()).path("ranker");
+        if (!ranker.isMissingNode()) {
+            rankerSection(html, ranker);
+        }
         html.write(file);
+    }
+
+    /** Candidate recall per source, the served ranker against the reference baselines, calibration. */
+    private void rankerSection(HtmlReport html, JsonNode ranker) {
+        html.heading("user_post: candidate sources and the ranker (the served path)");
+        Map<String, Map<String, Double>> recall = new LinkedHashMap<>();
+        ranker.get("candidates").get("recall_at_budget").fields().forEachRemaining(e -> {
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("recall_at_budget", e.getValue().asDouble());
+            JsonNode budget = ranker.get("candidates").get("budget").get(e.getKey());
+            row.put("budget", budget == null ? ranker.get("candidates").get("mean_size").asDouble() : budget.asDouble());
+            recall.put(e.getKey(), row);
+        });
+        html.paragraph("Recall of the candidate set at each source's budget (merged: the union, the ceiling of the ranker; "
+                + "its budget is the mean merged size).");
+        html.table(List.of("recall_at_budget", "budget"), recall);
+        Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+        rows.put("ranker (served)", doubles(ranker.get("model")));
+        ranker.get("reference_baselines").fields().forEachRemaining(e -> rows.put(e.getKey(), doubles(e.getValue())));
+        html.table(new ArrayList<>(rows.get("ranker (served)").keySet()), rows);
+        html.paragraph("Paired bootstrap 95 % interval of ranker minus the best reference baseline: "
+                + ranker.get("bootstrap_vs_best_reference"));
+        JsonNode cal = ranker.get("calibration");
+        html.paragraph(String.format(Locale.ROOT, "Calibration (isotonic, fit on a held-back slice of the training period's users): "
+                        + "ECE over %d equal-mass bins %.4f on %d test candidates; top bin mean score %.4f, observed rate %.4f (%+.1f %%).",
+                cal.get("bins").asInt(), cal.get("ece").asDouble(), cal.get("predictions").asLong(),
+                cal.get("top_bin_mean_score").asDouble(), cal.get("top_bin_observed_rate").asDouble(),
+                100 * cal.get("top_bin_relative_gap").asDouble()));
+        result.reliability().ifPresent(r -> {
+            List<BinaryMetrics.Point> points = new ArrayList<>();
+            r.bins().forEach(b -> points.add(new BinaryMetrics.Point(b.meanScore(), b.observedRate())));
+            LineChart chart = new LineChart("user_post ranker: reliability (15 equal-mass bins)", "mean calibrated score",
+                    "observed engagement rate").withDiagonal();
+            chart.add("ranker", points);
+            html.image("reliability-user_post.png", "reliability diagram", chart.png());
+        });
+    }
+
+    private static Map<String, Double> doubles(JsonNode node) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
+        return m;
     }
 }

@@ -1,9 +1,12 @@
 package io.marketgraph.linkpred.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.calibration.Reliability;
 import io.marketgraph.linkpred.heuristics.Heuristic;
+import io.marketgraph.linkpred.ranker.RankerStage;
 import io.marketgraph.linkpred.registry.PromotionGate;
 import io.marketgraph.linkpred.task.LinkTask;
 import java.util.LinkedHashMap;
@@ -22,7 +25,11 @@ public final class TrainLinksResult {
     private final boolean promoted;
     private final String version;
 
-    private TrainLinksResult(ObjectNode json, Map<LinkTask, TaskEvaluation> tasks, boolean promoted, String version) {
+    private final Reliability reliability;
+
+    private TrainLinksResult(ObjectNode json, Map<LinkTask, TaskEvaluation> tasks, boolean promoted, String version,
+                             Reliability reliability) {
+        this.reliability = reliability;
         this.json = json;
         this.tasks = tasks;
         this.promoted = promoted;
@@ -35,6 +42,11 @@ public final class TrainLinksResult {
 
     public Map<LinkTask, TaskEvaluation> tasks() {
         return tasks;
+    }
+
+    /** The served ranker's reliability on the test users' candidates, when train-links trained one. */
+    public java.util.Optional<Reliability> reliability() {
+        return java.util.Optional.ofNullable(reliability);
     }
 
     public boolean promoted() {
@@ -58,6 +70,17 @@ public final class TrainLinksResult {
                     t.get("best_heuristic").get("name").asText(), t.get("best_heuristic").get("roc_auc").asDouble(),
                     t.get("best_heuristic").get("recall_at_" + json.get("k").asText()).asDouble()));
         }
+        JsonNode ranker = json.path(LinkTask.USER_POST.metricName()).path("ranker");
+        if (!ranker.isMissingNode()) {
+            String k = json.get("k").asText();
+            JsonNode best = ranker.get("reference_baselines").get(ranker.get("bootstrap_vs_best_reference").get("baseline").asText());
+            out.append(String.format(Locale.ROOT, "  user_post ranker recall@%s %.4f ndcg@%s %.4f | best reference %s recall %.4f ndcg %.4f | candidates recall %.4f (%.0f per user) | ECE %.4f, top bin %+.1f %%%n",
+                    k, ranker.get("model").get("recall_at_" + k).asDouble(), k, ranker.get("model").get("ndcg_at_" + k).asDouble(),
+                    ranker.get("bootstrap_vs_best_reference").get("baseline").asText(), best.get("recall_at_" + k).asDouble(),
+                    best.get("ndcg_at_" + k).asDouble(), ranker.get("candidates").get("recall_at_budget").get("merged").asDouble(),
+                    ranker.get("candidates").get("mean_size").asDouble(), ranker.get("calibration").get("ece").asDouble(),
+                    100 * ranker.get("calibration").get("top_bin_relative_gap").asDouble()));
+        }
         json.get("gate").get("messages").forEach(m -> out.append("  gate: ").append(m.asText()).append('\n'));
         json.get("skipped").fields().forEachRemaining(e ->
                 out.append("  skipped ").append(e.getKey()).append(": ").append(e.getValue().asText()).append('\n'));
@@ -72,6 +95,7 @@ public final class TrainLinksResult {
         private final Map<LinkTask, TaskEvaluation> tasks = new LinkedHashMap<>();
         private boolean promoted;
         private String version;
+        private Reliability reliability;
 
         Builder(TrainLinksConfig config) {
             this.config = config;
@@ -165,6 +189,11 @@ public final class TrainLinksResult {
             return p;
         }
 
+        void ranker(RankerStage.Outcome outcome) {
+            ((ObjectNode) json.get(LinkTask.USER_POST.metricName())).set("ranker", outcome.json());
+            reliability = outcome.evaluation().reliability();
+        }
+
         void predictedLinks(long count) {
             json.put("predicted_links", count);
         }
@@ -179,7 +208,7 @@ public final class TrainLinksResult {
         }
 
         TrainLinksResult build() {
-            return new TrainLinksResult(json, Map.copyOf(tasks), promoted, version);
+            return new TrainLinksResult(json, Map.copyOf(tasks), promoted, version, reliability);
         }
 
         private static boolean isHeuristic(String name) {
