@@ -6,6 +6,7 @@ import io.marketgraph.embeddings.walks.WalkConfig;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.eval.Embedder;
 import io.marketgraph.linkpred.eval.LinkPredictionEvaluation;
 import io.marketgraph.linkpred.eval.NodeClassificationEvaluation;
 import io.marketgraph.progress.LoggingProgressTracker;
@@ -35,10 +36,14 @@ public final class EvaluateEmbeddingsMain {
             "  --p X                (default 1)        --q X              (default 1)",
             "  --epochs N           (default 1)        --negatives N      (default 5)",
             "  --threads N          (default: all cores = " + Runtime.getRuntime().availableProcessors() + ")",
+            "  --sample X           sub-sampling threshold, 0 = off (default 0.001)",
+            "  --walks-out FILE     also write the walks node2vec trains on (one a line, dense node indices)",
+            "  --vectors FILE       skip node2vec: word2vec text vectors keyed by dense node index, trained",
+            "                       elsewhere (e.g. gensim) on the --walks-out walks of the same seed",
             "  --help               this text");
 
     private static final Set<String> KNOWN = Set.of("edge-list", "task", "labels", "out", "seed", "dim",
-            "walk-length", "walks-per-node", "window", "p", "q", "epochs", "negatives", "threads");
+            "walk-length", "walks-per-node", "window", "p", "q", "epochs", "negatives", "threads", "sample", "walks-out", "vectors");
 
     private EvaluateEmbeddingsMain() {}
 
@@ -78,7 +83,7 @@ public final class EvaluateEmbeddingsMain {
             walks = new WalkConfig(num(f, "walks-per-node", 10), num(f, "walk-length", 80),
                     Double.parseDouble(f.getOrDefault("p", "1")), Double.parseDouble(f.getOrDefault("q", "1")), seed);
             sg = new SkipGramConfig(num(f, "dim", 128), num(f, "window", 10), num(f, "negatives", 5),
-                    num(f, "epochs", 1), 0.025f, 1e-3,
+                    num(f, "epochs", 1), 0.025f, Double.parseDouble(f.getOrDefault("sample", "1e-3")),
                     num(f, "threads", Runtime.getRuntime().availableProcessors()), seed);
         } catch (IllegalArgumentException e) {
             return usage(e instanceof NumberFormatException ? "a numeric flag is not a number: " + e.getMessage()
@@ -90,13 +95,16 @@ public final class EvaluateEmbeddingsMain {
             GraphDirectory.Loaded loaded = GraphDirectory.load(Path.of(f.get("edge-list")));
             CsrBuilder.Result csr = CsrBuilder.build(loaded.edges(), false);
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            Embedder embedder = f.containsKey("vectors") ? Embedder.fromWord2VecText(Path.of(f.get("vectors")))
+                    : f.containsKey("walks-out") ? Embedder.node2vecWritingWalks(walks, sg, Path.of(f.get("walks-out")))
+                    : Embedder.node2vec(walks, sg);
             Map<String, Object> report;
             if (task.equals("link-prediction")) {
-                report = LinkPredictionEvaluation.run(csr.graph(), walks, sg, seed, progress);
+                report = LinkPredictionEvaluation.run(csr.graph(), embedder, seed, progress);
             } else {
                 LabelFile.Labels labels = LabelFile.read(Path.of(f.get("labels")), loaded.nodes().ids());
                 report = NodeClassificationEvaluation.run(csr.graph(), labels.perNode(), labels.names().size(),
-                        walks, sg, seed, progress);
+                        embedder, seed, progress);
                 report.put("labels_skipped", Map.of("unknown_node", labels.unknownNodes()));
             }
             Map<String, Object> input = new LinkedHashMap<>();
@@ -106,7 +114,8 @@ public final class EvaluateEmbeddingsMain {
             input.put("parallel_edges_merged", csr.mergedParallelEdges());
             input.put("load_seconds", loadSeconds);
             report.put("input", input);
-            report.put("parameters", Map.of("walks", walks, "skipgram", sg));
+            report.put("parameters", f.containsKey("vectors") ? Map.of("vectors", f.get("vectors"))
+                    : Map.of("walks", walks, "skipgram", sg));
             if (f.containsKey("out")) {
                 Json.write(Path.of(f.get("out")), report);
             }
