@@ -107,8 +107,8 @@ public final class WarmStartBench {
         }
         if (parts.contains("auc")) {
             Map<String, Object> aucCold = LinkPredictionEvaluation.run(graph,
-                    residual -> Node2Vec.embed(residual, walks, sg, progress), seed, progress);
-            Map<String, Object> aucWarm = LinkPredictionEvaluation.run(graph, residual -> {
+                    (residual, p) -> Node2Vec.embed(residual, walks, sg, p), seed, progress);
+            Map<String, Object> aucWarm = LinkPredictionEvaluation.run(graph, (residual, p) -> {
                 EmbeddingStore prev = previousStore(residual, ids, walks, sg, seed, progress, new LinkedHashMap<>());
                 return warmEmbed(residual, walks, sgWarm, WarmStart.match(prev, NodeTable.untyped(ids)), progress);
             }, seed, progress);

@@ -6,6 +6,7 @@ import io.marketgraph.embeddings.skipgram.SkipGramConfig;
 import io.marketgraph.embeddings.walks.WalkConfig;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.Json;
+import io.marketgraph.linkpred.eval.Embedder;
 import io.marketgraph.linkpred.eval.LinkPredictionEvaluation;
 import io.marketgraph.linkpred.eval.NodeClassificationEvaluation;
 import io.marketgraph.progress.LoggingProgressTracker;
@@ -38,13 +39,16 @@ public final class EvaluateEmbeddingsMain {
         GraphDirectory.Loaded loaded = GraphDirectory.load(o.edgeList);
         CsrBuilder.Result csr = CsrBuilder.build(loaded.edges(), false);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        Embedder embedder = o.vectors != null ? Embedder.fromWord2VecText(o.vectors)
+                : o.walksOut != null ? Embedder.node2vecWritingWalks(walks, sg, o.walksOut)
+                : Embedder.node2vec(walks, sg);
         Map<String, Object> report;
         if (o.task == EvaluateEmbeddingsOptions.Task.LINK_PREDICTION) {
-            report = LinkPredictionEvaluation.run(csr.graph(), walks, sg, seed, progress);
+            report = LinkPredictionEvaluation.run(csr.graph(), embedder, seed, progress);
         } else {
             LabelFile.Labels labels = LabelFile.read(o.labels, loaded.nodes().ids());
             report = NodeClassificationEvaluation.run(csr.graph(), labels.perNode(), labels.names().size(),
-                    walks, sg, seed, progress);
+                    embedder, seed, progress);
             report.put("labels_skipped", Map.of("unknown_node", labels.unknownNodes()));
         }
         Map<String, Object> input = new LinkedHashMap<>();
@@ -54,7 +58,8 @@ public final class EvaluateEmbeddingsMain {
         input.put("parallel_edges_merged", csr.mergedParallelEdges());
         input.put("load_seconds", loadSeconds);
         report.put("input", input);
-        report.put("parameters", Map.of("walks", walks, "skipgram", sg));
+        report.put("parameters", o.vectors != null ? Map.of("vectors", o.vectors.toString())
+                : Map.of("walks", walks, "skipgram", sg));
         if (o.out != null) {
             Json.write(o.out, report);
         }

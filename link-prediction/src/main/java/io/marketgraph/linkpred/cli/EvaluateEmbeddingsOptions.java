@@ -48,9 +48,20 @@ public final class EvaluateEmbeddingsOptions implements Cli.Checked {
     @Mixin
     Node2VecOptions node2vec = new Node2VecOptions();
 
+    // ---- comparison with another trainer on the same walks
+    @Option(names = "--walks-out", paramLabel = "FILE",
+            description = "also write the walks node2vec trains on (one a line, dense node indices)")
+    Path walksOut;
+
+    @Option(names = "--vectors", paramLabel = "FILE", description = "skip node2vec: word2vec text vectors keyed by"
+            + " dense node index, trained elsewhere (e.g. gensim) on the --walks-out walks of the same seed")
+    Path vectors;
+
     @Override
     public void check() {
         Cli.existing(edgeList, "--edge-list");
+        Cli.existing(vectors, "--vectors");
+        Cli.require(vectors == null || walksOut == null, "give --vectors FILE or --walks-out FILE, not both");
         Cli.require(task != Task.NODE_CLASSIFICATION || labels != null, "--task node-classification needs --labels FILE");
         Cli.existing(labels, "--labels");
         node2vec.walks();

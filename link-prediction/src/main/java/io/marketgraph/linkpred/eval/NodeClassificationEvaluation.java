@@ -26,8 +26,13 @@ public final class NodeClassificationEvaluation {
     /** @param labels per node the label indices it carries (empty for unlabelled nodes) */
     public static Map<String, Object> run(CsrGraph graph, int[][] labels, int labelCount, WalkConfig walks,
                                           SkipGramConfig sg, long seed, ProgressTracker progress) {
+        return run(graph, labels, labelCount, Embedder.node2vec(walks, sg), seed, progress);
+    }
+
+    public static Map<String, Object> run(CsrGraph graph, int[][] labels, int labelCount, Embedder embedder,
+                                          long seed, ProgressTracker progress) {
         long t0 = System.nanoTime();
-        Node2Vec.Result emb = Node2Vec.embed(graph, walks, sg, progress);
+        Node2Vec.Result emb = embedder.embed(graph, progress);
         double embedSeconds = LinkPredictionEvaluation.seconds(t0);
         long t1 = System.nanoTime();
         F1Scores scores = evaluate(emb.vectors(), emb.dim(), labels, labelCount, seed);
