@@ -75,7 +75,8 @@ final class ApiRoutes {
             if (p == null || p.userId() == null || p.targetId() == null || p.targetKind() == null) {
                 throw ApiException.badRequest("pairs[" + i + "] needs userId, targetKind and targetId");
             }
-            pairs.add(new LinkScoringService.Pair(p.userId(), kind(p.targetKind(), "pairs[" + i + "].targetKind"), p.targetId()));
+            pairs.add(new LinkScoringService.Pair(p.userId(), kind(p.targetKind(), "pairs[" + i + "].targetKind"), p.targetId(),
+                    p.targetKind()));
         }
         ctx.json(s.links().score(pairs));
     }
