@@ -264,7 +264,6 @@ class ApiAppTest {
         HttpResponse<String> response = api.get("/metrics", null);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), response.headers().toString());
         String metrics = response.body();
-        Files.writeString(Path.of("target", "metrics-sample.txt"), metrics);
         for (String series : List.of("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads",
                 "jetty_threads_busy", "jetty_threads_config_max", "process_uptime_seconds",
                 "marketgraph_model_swaps_total", "marketgraph_model_swap_refusals_total")) {
@@ -276,6 +275,19 @@ class ApiAppTest {
         assertTrue(metrics.contains("marketgraph_http_request_seconds_bucket{" + rerank + ",le=\"0.001\"}"), metrics);
         assertTrue(metrics.contains("marketgraph_http_requests_total{method=\"POST\"," + rerank + ",status=\"400\"} 1"), metrics);
         assertTrue(metrics.contains("marketgraph_model_info{version=\"v0001\"} 1"), metrics);
+
+        double refusals = counter(metrics, "marketgraph_model_swap_refusals_total");
+        double swaps = counter(metrics, "marketgraph_model_swaps_total");
+        assertTrue(swaps >= 1, "the first load counts: " + swaps);
+        assertEquals(409, api.post("/v1/admin/models/v0042/activate", "admin", "").statusCode());
+        String after = api.get("/metrics", null).body();
+        assertEquals(refusals + 1, counter(after, "marketgraph_model_swap_refusals_total"), 0.0);
+        assertEquals(swaps, counter(after, "marketgraph_model_swaps_total"), 0.0);
+    }
+
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing: " + metrics));
     }
 
     @Test
