@@ -40,7 +40,7 @@ public final class ApiApp {
     private ApiApp() {}
 
     public static Javalin create(ApiServices services, ApiKeys keys, long maxBodyBytes) {
-        HttpMetrics metrics = new HttpMetrics(() -> services.models().version().orElse(null));
+        HttpMetrics metrics = new HttpMetrics(services.models());
         Map<String, Route> routes = new LinkedHashMap<>();
         for (Route r : ApiRoutes.all(services, metrics)) {
             routes.put(r.method() + " " + r.path(), r);
@@ -50,7 +50,7 @@ public final class ApiApp {
 
     /** The routes of an app built from {@code services} (the OpenAPI test compares them with the document). */
     public static java.util.List<Route> routes(ApiServices services) {
-        return ApiRoutes.all(services, new HttpMetrics(() -> null));
+        return ApiRoutes.all(services, null);
     }
 
     private static void configure(JavalinConfig cfg, Map<String, Route> routes, ApiKeys keys, long maxBodyBytes,
@@ -63,6 +63,10 @@ public final class ApiApp {
         // Aggregating up to the output buffer's size (32 KB) sends such responses in one write.
         cfg.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
         cfg.jsonMapper(new JavalinJackson(RESPONSES, true));
+        // operations: the Jetty pool's metrics, the registry closed with the server, /docs's Swagger UI from its webjar
+        cfg.jetty.modifyServer(server -> metrics.bindThreadPool(server.getThreadPool()));
+        cfg.events.serverStopped(metrics::close);
+        cfg.staticFiles.enableWebjars();
         cfg.routes.before(ctx -> {
             ctx.attribute(STARTED, System.nanoTime());
             long length = ctx.req().getContentLengthLong();

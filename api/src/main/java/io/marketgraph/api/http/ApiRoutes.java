@@ -47,10 +47,10 @@ final class ApiRoutes {
                     ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "no_model",
                             "modelVersion", s.models().version().orElse("")));
                 }),
-                new ApiApp.Route("GET", "/metrics", null, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render())),
+                new ApiApp.Route("GET", "/metrics", null, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())),
                 new ApiApp.Route("GET", "/openapi.json", null, ctx -> ctx.contentType("application/json").result(openApi))));
-        List<ApiApp.Route> documented = List.copyOf(routes);
-        routes.add(new ApiApp.Route("GET", "/docs", null, ctx -> ctx.html(docsPage(documented))));
+        String docs = DocsPage.html();
+        routes.add(new ApiApp.Route("GET", "/docs", null, ctx -> ctx.html(docs)));
         return routes;
     }
 
@@ -75,7 +75,8 @@ final class ApiRoutes {
             if (p == null || p.userId() == null || p.targetId() == null || p.targetKind() == null) {
                 throw ApiException.badRequest("pairs[" + i + "] needs userId, targetKind and targetId");
             }
-            pairs.add(new LinkScoringService.Pair(p.userId(), kind(p.targetKind(), "pairs[" + i + "].targetKind"), p.targetId()));
+            pairs.add(new LinkScoringService.Pair(p.userId(), kind(p.targetKind(), "pairs[" + i + "].targetKind"), p.targetId(),
+                    p.targetKind()));
         }
         ctx.json(s.links().score(pairs));
     }
@@ -137,19 +138,6 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(param + ": " + e.getMessage());
         }
-    }
-
-    private static String docsPage(List<ApiApp.Route> routes) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>MarketGraph API</title>"
-                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 12px;text-align:left}</style></head><body>"
-                + "<h1>MarketGraph API v1</h1><p>Machine-readable: <a href=\"/openapi.json\">/openapi.json</a>. "
-                + "Authenticate with the <code>X-API-Key</code> header; errors are <code>{status, error, message}</code>.</p>"
-                + "<table><tr><th>method</th><th>path</th><th>scope</th></tr>");
-        for (ApiApp.Route r : routes) {
-            html.append("<tr><td>").append(r.method()).append("</td><td><code>").append(r.path()).append("</code></td><td>")
-                    .append(r.scope() == null ? "public" : r.scope().name().toLowerCase(Locale.ROOT)).append("</td></tr>");
-        }
-        return html.append("</table></body></html>").toString();
     }
 
     private static String resource(String name) {

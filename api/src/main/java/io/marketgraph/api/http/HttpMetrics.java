@@ -1,81 +1,127 @@
 package io.marketgraph.api.http;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import io.marketgraph.api.model.ModelManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
- * Request counts by route, method and status, and a latency histogram per route, in the
- * Prometheus text format. Lock-free on the request path (LongAdder per bucket).
+ * The service's metrics on a Micrometer Prometheus registry, one per app (no global state): the
+ * JVM's (memory, GC pauses, threads, classes, CPU, uptime), the Jetty thread pool's, and ours:
+ * {@code marketgraph_http_requests_total{method,route,status}}, the latency histogram
+ * {@code marketgraph_http_request_seconds{route}} (fixed buckets from 0.5 ms to 2.5 s),
+ * {@code marketgraph_model_info{version}} and the hot-swap counters
+ * {@code marketgraph_model_swaps_total} and {@code marketgraph_model_swap_refusals_total}.
+ *
+ * <p>The request path is the re-rank's, thousands of times a second: each route's timer and its
+ * counters by status are resolved once and cached, so that recording a request is two map reads
+ * of Strings whose hashes are cached, an array read and the meters' own lock-free updates; no tags
+ * are built per request.
  */
-public final class HttpMetrics {
+public final class HttpMetrics implements AutoCloseable {
 
-    private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+    private static final Duration[] BUCKETS = {Duration.ofMillis(1).dividedBy(2), Duration.ofMillis(1),
+            Duration.ofMillis(5).dividedBy(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500)};
+    private static final int STATUSES = 600;
 
-    private record Key(String route, String method, int status) {}
+    /** One route's meters: its timer, and its request counters by method and status, created on first use. */
+    private final class RouteMeters {
+        final String route;
+        final Timer latency;
+        final ConcurrentHashMap<String, AtomicReferenceArray<Counter>> byMethod = new ConcurrentHashMap<>();
 
-    private static final class Histogram {
-        final LongAdder[] counts = new LongAdder[BUCKETS.length + 1];
-        final LongAdder sumMicros = new LongAdder();
+        RouteMeters(String route) {
+            this.route = route;
+            latency = Timer.builder("marketgraph.http.request").description("Request latency by route")
+                    .tag("route", route).serviceLevelObjectives(BUCKETS).register(registry);
+        }
 
-        Histogram() {
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = new LongAdder();
+        Counter counter(String method, int status) {
+            AtomicReferenceArray<Counter> counters = byMethod.get(method);
+            if (counters == null) {
+                counters = byMethod.computeIfAbsent(method, m -> new AtomicReferenceArray<>(STATUSES));
             }
+            int slot = status >= 0 && status < STATUSES ? status : 0;
+            Counter counter = counters.get(slot);
+            if (counter == null) {
+                counter = Counter.builder("marketgraph.http.requests").description("Requests by route, method and status")
+                        .tags("route", route, "method", method, "status", slot == 0 ? "other" : Integer.toString(status))
+                        .register(registry);
+                counters.set(slot, counter);
+            }
+            return counter;
         }
     }
 
-    private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
-    private final Supplier<String> modelVersion;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentHashMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final ModelManager models;
+    private final MultiGauge modelInfo;
 
-    public HttpMetrics(Supplier<String> modelVersion) {
-        this.modelVersion = modelVersion;
+    public HttpMetrics(ModelManager models) {
+        this.models = models;
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        modelInfo = MultiGauge.builder("marketgraph.model.info").description("The serving model version (1 while one is loaded)")
+                .register(registry);
+        if (models != null) {
+            FunctionCounter.builder("marketgraph.model.swaps", models, ModelManager::swaps)
+                    .description("Versions switched to since start: the first load, activations, rollbacks").register(registry);
+            FunctionCounter.builder("marketgraph.model.swap.refusals", models, ModelManager::refusals)
+                    .description("Versions refused (missing or corrupt); the serving one stayed").register(registry);
+        }
     }
 
+    /** Binds the Jetty server's thread pool (threads, busy, idle, queued jobs); called once the server exists. */
+    public void bindThreadPool(ThreadPool pool) {
+        new JettyServerThreadPoolMetrics(pool, Tags.empty()).bindTo(registry);
+    }
+
+    /** Records one request on {@code route} (the matched path template, or "unmatched"). */
     public void record(String route, String method, int status, long nanos) {
-        requests.computeIfAbsent(new Key(route, method, status), k -> new LongAdder()).increment();
-        Histogram h = latency.computeIfAbsent(route, r -> new Histogram());
-        double seconds = nanos / 1e9;
-        int bucket = 0;
-        while (bucket < BUCKETS.length && seconds > BUCKETS[bucket]) {
-            bucket++;
+        RouteMeters meters = routes.get(route);
+        if (meters == null) {
+            meters = routes.computeIfAbsent(route, RouteMeters::new);
         }
-        h.counts[bucket].increment();
-        h.sumMicros.add(nanos / 1000);
+        meters.latency.record(nanos, TimeUnit.NANOSECONDS);
+        meters.counter(method, status).increment();
     }
 
+    /** The Prometheus text exposition of every meter. */
     public String render() {
-        StringBuilder out = new StringBuilder();
-        out.append("# HELP marketgraph_http_requests_total Requests by route, method and status.\n");
-        out.append("# TYPE marketgraph_http_requests_total counter\n");
-        new TreeMap<String, Long>(requests.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> String.format(Locale.ROOT, "route=\"%s\",method=\"%s\",status=\"%d\"", e.getKey().route(),
-                        e.getKey().method(), e.getKey().status()),
-                e -> e.getValue().sum()))).forEach((labels, n) ->
-                out.append("marketgraph_http_requests_total{").append(labels).append("} ").append(n).append('\n'));
-        out.append("# HELP marketgraph_http_request_seconds Request latency by route.\n");
-        out.append("# TYPE marketgraph_http_request_seconds histogram\n");
-        new TreeMap<>(latency).forEach((route, h) -> {
-            long cumulative = 0;
-            for (int i = 0; i <= BUCKETS.length; i++) {
-                cumulative += h.counts[i].sum();
-                String le = i < BUCKETS.length ? Double.toString(BUCKETS[i]) : "+Inf";
-                out.append(String.format(Locale.ROOT, "marketgraph_http_request_seconds_bucket{route=\"%s\",le=\"%s\"} %d%n",
-                        route, le, cumulative));
-            }
-            out.append(String.format(Locale.ROOT, "marketgraph_http_request_seconds_sum{route=\"%s\"} %.6f%n", route,
-                    h.sumMicros.sum() / 1e6));
-            out.append(String.format(Locale.ROOT, "marketgraph_http_request_seconds_count{route=\"%s\"} %d%n", route, cumulative));
-        });
-        out.append("# HELP marketgraph_model_info The serving model version (1 while one is loaded).\n");
-        out.append("# TYPE marketgraph_model_info gauge\n");
-        String version = modelVersion.get();
-        out.append(String.format(Locale.ROOT, "marketgraph_model_info{version=\"%s\"} %d%n", version == null ? "" : version,
-                version == null ? 0 : 1));
-        return out.toString();
+        String version = models == null ? null : models.version().orElse(null);
+        modelInfo.register(List.of(MultiGauge.Row.of(Tags.of("version", version == null ? "" : version), version == null ? 0 : 1)),
+                true);
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

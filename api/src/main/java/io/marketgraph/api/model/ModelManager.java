@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 
 /**
@@ -20,6 +21,8 @@ public final class ModelManager implements AutoCloseable {
     private final BiFunction<ModelRegistry, String, ServingModel> loader;
     private final AtomicReference<ServingModel> current = new AtomicReference<>();
     private final Deque<String> history = new ArrayDeque<>();
+    private final LongAdder swaps = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
 
     public ModelManager(ModelRegistry registry) {
         this(registry, ServingModel::load);
@@ -76,16 +79,25 @@ public final class ModelManager implements AutoCloseable {
             ServingModel model = loader.apply(registry, previous);
             retire(current.getAndSet(model));
             registry.activate(previous);
+            swaps.increment();
             return previous;
         } catch (RuntimeException e) {
             history.push(now);
+            refusals.increment();
             throw e;
         }
     }
 
     private void swap(String version, boolean writeCurrent) {
-        ServingModel model = loader.apply(registry, version); // throws before anything changes
+        ServingModel model;
+        try {
+            model = loader.apply(registry, version); // throws before anything changes
+        } catch (RuntimeException e) {
+            refusals.increment();
+            throw e;
+        }
         retire(current.getAndSet(model));
+        swaps.increment();
         if (writeCurrent) {
             registry.activate(version);
         }
@@ -116,6 +128,16 @@ public final class ModelManager implements AutoCloseable {
     public Optional<String> version() {
         ServingModel model = current.get();
         return model == null ? Optional.empty() : Optional.of(model.version());
+    }
+
+    /** Versions switched to since start (the first load, activations, rollbacks). */
+    public long swaps() {
+        return swaps.sum();
+    }
+
+    /** Loads refused (a missing or corrupt version, a failed rollback): the serving model stayed. */
+    public long refusals() {
+        return refusals.sum();
     }
 
     public ModelRegistry registry() {

@@ -10,12 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Link-model probabilities for explicit (user, target) pairs, in one batch per task. */
+/**
+ * Link-model probabilities for explicit (user, target) pairs, in one batch per task. Each answer
+ * echoes its pair as sent: {@code targetKind} is spelled as the caller spelled it ({@code post},
+ * {@code POST} and {@code Post} are all accepted).
+ */
 public final class LinkScoringService {
 
     public static final int MAX_PAIRS = 1000;
 
-    public record Pair(String userId, NodeKind targetKind, String targetId) {}
+    /** One pair; {@code targetKindAsSent} is the kind as the caller spelled it, echoed in the answer. */
+    public record Pair(String userId, NodeKind targetKind, String targetId, String targetKindAsSent) {
+        public Pair(String userId, NodeKind targetKind, String targetId) {
+            this(userId, targetKind, targetId, targetKind.name());
+        }
+    }
 
     public record Scored(String userId, String targetKind, String targetId, double score) {}
 
@@ -78,7 +87,7 @@ public final class LinkScoringService {
             List<Scored> out = new ArrayList<>();
             for (int i = 0; i < pairs.size(); i++) {
                 Pair p = pairs.get(i);
-                out.add(new Scored(p.userId(), p.targetKind().name(), p.targetId(), scores[i]));
+                out.add(new Scored(p.userId(), p.targetKindAsSent(), p.targetId(), scores[i]));
             }
             return new Result(model.version(), out);
         }

@@ -31,6 +31,11 @@ import java.util.function.IntPredicate;
  * <p>Posts of a version trained with a ranker take one path for every user ({@code strategy: ranker}):
  * {@link Recommender}, the candidate sources and the ranker train-links evaluated, with calibrated
  * probabilities as scores; a new user's {@code recent} posts are the history (and are not recommended back).
+ *
+ * <p>An answer with fewer than {@code k} items says why in {@code shortfall} (null when full):
+ * how many targets of the kind pass the filters at all ({@code eligible}: in the requested regions,
+ * ACTIVE, not engaged with by the user), and which of the two limits it hit: fewer eligible targets
+ * than {@code k}, or a candidate source (the ANN cells searched, the popular lists) that held fewer.
  */
 public final class RecommendationService {
 
@@ -39,7 +44,15 @@ public final class RecommendationService {
 
     public record Item(String id, double score, int region, int category) {}
 
-    public record Result(String userId, String kind, String strategy, String modelVersion, List<Item> items) {}
+    public record Result(String userId, String kind, String strategy, String modelVersion, List<Item> items,
+                         Shortfall shortfall) {
+        Result(String userId, String kind, String strategy, String modelVersion, List<Item> items) {
+            this(userId, kind, strategy, modelVersion, items, null);
+        }
+    }
+
+    /** Why an answer holds fewer items than requested: {@code eligible} targets pass the filters. */
+    public record Shortfall(int requested, int returned, int eligible, String reason, String message) {}
 
     private final ModelManager models;
     private final int nprobe;
@@ -50,41 +63,76 @@ public final class RecommendationService {
     }
 
     public Result recommend(String userId, NodeKind kind, int k, Set<Integer> regions, List<String> recent) {
+        try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
+            ServingModel model = lease.model();
+            Result result = recommend(model, userId, kind, k, regions, recent);
+            return result.items().size() >= k ? result : withShortfall(model, result, k, regions, recent);
+        }
+    }
+
+    private Result recommend(ServingModel model, String userId, NodeKind kind, int k, Set<Integer> regions, List<String> recent) {
         if (kind != NodeKind.POST && kind != NodeKind.BUSINESS) {
             throw ApiException.badRequest("kind must be post or business, got '" + kind.name().toLowerCase(Locale.ROOT) + "'");
         }
-        try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
-            ServingModel model = lease.model();
-            Optional<Integer> user = model.node(NodeKind.USER, userId);
-            CsrGraph graph = model.graph();
-            IntPredicate listed = t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
-                    && (kind != NodeKind.POST || isActive(model, t));
-            if (kind == NodeKind.POST && model.recommender().isPresent()) {
-                // the ranker's own exclusion: what the user engaged with (liked, chatted, bought), not every view
-                return ranked(model, model.recommender().get(), userId, user.orElse(-1), k, listed, recent);
-            }
-            IntPredicate accept = t -> listed.test(t) && (user.isEmpty() || !graph.hasEdge(user.get(), t));
-            LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
-            if (user.isPresent() && graph.degree(user.get()) > 0) {
-                int u = user.get();
-                IvfIndex.Hits hits = model.ann(kind).search(model.embeddings().vectors(), model.embeddings().offset(u),
-                        k * OVERFETCH, nprobe, accept);
-                Optional<LinkModel> linkModel = model.linkModel(task);
-                List<Item> items = linkModel.isPresent()
-                        ? rescore(model, linkModel.get(), u, hits.nodes(), k)
-                        : items(model, hits.nodes(), hits.scores(), k);
-                return new Result(userId, name(kind), "embedding", model.version(), items);
-            }
-            int[] recentNodes = recentNodes(model, recent);
-            if (recentNodes.length > 0) {
-                float[] vector = model.foldIn().fromNeighbours(recentNodes, null);
-                IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe,
-                        t -> accept.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
-                return new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k));
-            }
-            int home = user.map(u -> model.nodes().region(u)).orElse(-1);
-            return new Result(userId, name(kind), "popular", model.version(), popular(model, kind, k, regions, home, accept));
+        Optional<Integer> user = model.node(NodeKind.USER, userId);
+        if (kind == NodeKind.POST && model.recommender().isPresent()) {
+            // the ranker's own exclusion: what the user engaged with (liked, chatted, bought), not every view
+            IntPredicate listed = t -> (regions.isEmpty() || regions.contains(model.nodes().region(t))) && isActive(model, t);
+            return ranked(model, model.recommender().get(), userId, user.orElse(-1), k, listed, recent);
         }
+        CsrGraph graph = model.graph();
+        IntPredicate accept = eligible(model, kind, regions, user);
+        LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
+        if (user.isPresent() && graph.degree(user.get()) > 0) {
+            int u = user.get();
+            IvfIndex.Hits hits = model.ann(kind).search(model.embeddings().vectors(), model.embeddings().offset(u),
+                    k * OVERFETCH, nprobe, accept);
+            Optional<LinkModel> linkModel = model.linkModel(task);
+            List<Item> items = linkModel.isPresent()
+                    ? rescore(model, linkModel.get(), u, hits.nodes(), k)
+                    : items(model, hits.nodes(), hits.scores(), k);
+            return new Result(userId, name(kind), "embedding", model.version(), items);
+        }
+        int[] recentNodes = recentNodes(model, recent);
+        if (recentNodes.length > 0) {
+            float[] vector = model.foldIn().fromNeighbours(recentNodes, null);
+            IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe,
+                    t -> accept.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
+            return new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k));
+        }
+        int home = user.map(u -> model.nodes().region(u)).orElse(-1);
+        return new Result(userId, name(kind), "popular", model.version(), popular(model, kind, k, regions, home, accept));
+    }
+
+    /** Counts the targets that pass the filters (a scan of the node table, only for a short answer). */
+    private static Result withShortfall(ServingModel model, Result result, int k, Set<Integer> regions, List<String> recent) {
+        NodeKind kind = NodeKind.valueOf(result.kind().toUpperCase(Locale.ROOT));
+        IntPredicate accept = eligible(model, kind, regions, model.node(NodeKind.USER, result.userId()));
+        Set<Integer> excluded = "fold_in".equals(result.strategy())
+                ? Set.copyOf(Arrays.stream(recentNodes(model, recent)).boxed().toList()) : Set.of();
+        int eligible = 0;
+        for (int n = 0; n < model.nodes().size(); n++) {
+            if (model.nodes().kind(n) == kind && accept.test(n) && !excluded.contains(n)) {
+                eligible++;
+            }
+        }
+        String filters = (regions.isEmpty() ? "" : "in regions " + new java.util.TreeSet<>(regions) + ", ")
+                + (kind == NodeKind.POST ? "ACTIVE, " : "") + "not engaged with by the user";
+        int returned = result.items().size();
+        Shortfall shortfall = eligible <= returned
+                ? new Shortfall(k, returned, eligible, "fewer_eligible", String.format(Locale.ROOT,
+                        "only %d %ss are %s", eligible, result.kind(), filters))
+                : new Shortfall(k, returned, eligible, "source_exhausted", String.format(Locale.ROOT,
+                        "%d %ss are %s, but the %s candidates held only %d of them", eligible, result.kind(), filters,
+                        result.strategy(), returned));
+        return new Result(result.userId(), result.kind(), result.strategy(), result.modelVersion(), result.items(), shortfall);
+    }
+
+    private static IntPredicate eligible(ServingModel model, NodeKind kind, Set<Integer> regions, Optional<Integer> user) {
+        CsrGraph graph = model.graph();
+        return t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
+                && (kind != NodeKind.POST || isActive(model, t))
+                && (user.isEmpty() || !graph.hasEdge(user.get(), t));
     }
 
     /** The served path of a version with a ranker: the same ranking as train-links' report. */

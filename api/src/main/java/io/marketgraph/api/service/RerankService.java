@@ -18,9 +18,15 @@ import java.util.List;
  * base order ({@code reason: cold_start}). Without one, the score is a fixed blend:
  * {@code (1 - w) * base + w * affinity}, where {@code base} is the search engine's score min-max
  * scaled to [0, 1] within the list, {@code affinity} is the user-post cosine mapped to [0, 1]
- * ({@code (cos + 1) / 2}, 0.5 for a post the model does not know), and {@code w} =
- * {@value #AFFINITY_WEIGHT}. Ties keep the search engine's order. A user the model does not
- * know (or who has no interactions) gets the base order back, flagged {@code personalized: false}.
+ * ({@code (cos + 1) / 2}) and {@code w} = {@value #AFFINITY_WEIGHT}. Ties keep the search engine's
+ * order. A user the model does not know (or who has no interactions) gets the base order back,
+ * flagged {@code personalized: false}; so does a list in which the model knows no post
+ * ({@code reason: no_known_candidates}).
+ *
+ * <p>A post the model does not know is placed by {@link UnknownCandidates}: by its base rank among
+ * the known posts, never above a known post the engine ranked above it. {@code affinity} is filled
+ * exactly when the answer is personalized and the model knows the post (both strategies); it is
+ * null otherwise, which in a personalized answer marks the posts the model does not know.
  *
  * <p>The request path is a few hundred candidates, a few thousand times a second: candidates come
  * as parallel arrays, ids are looked up once, scores are plain Java and the order is a primitive sort.
@@ -74,18 +80,21 @@ public final class RerankService {
             ServingModel model = lease.model();
             int user = model.nodeIndex(NodeKind.USER, userId);
             if (user < 0 || model.graph().degree(user) == 0) {
-                String reason = user < 0 ? "unknown_user" : "no_interactions";
-                List<Ranked> base = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    base.add(new Ranked(postIds[i], baseScores[i], baseScores[i], null, i));
-                }
-                return new Result(userId, false, reason, "base", model.version(), base);
+                return base(userId, model, user < 0 ? "unknown_user" : "no_interactions", postIds, baseScores);
             }
-            if (model.reranker().isPresent()) {
-                return learned(model, userId, user, postIds, baseScores);
-            }
-            return new Result(userId, true, null, "blend", model.version(), blend(model, user, postIds, baseScores));
+            Result result = model.reranker().isPresent()
+                    ? learned(model, userId, user, postIds, baseScores)
+                    : blend(model, userId, user, postIds, baseScores);
+            return result != null ? result : base(userId, model, "no_known_candidates", postIds, baseScores);
         }
+    }
+
+    private static Result base(String userId, ServingModel model, String reason, String[] postIds, double[] baseScores) {
+        List<Ranked> base = new ArrayList<>(postIds.length);
+        for (int i = 0; i < postIds.length; i++) {
+            base.add(new Ranked(postIds[i], baseScores[i], baseScores[i], null, i));
+        }
+        return new Result(userId, false, reason, "base", model.version(), base);
     }
 
     /** {@code String.isBlank}, without its scan for the usual id that starts with a printable ASCII character. */
@@ -114,20 +123,37 @@ public final class RerankService {
         }
     }
 
+    /** The learned re-ranker's answer, or null when the model knows none of the posts. */
     private static Result learned(ServingModel model, String userId, int u, String[] ids, double[] base) {
         RerankModel reranker = model.reranker().orElseThrow();
         RerankFeaturizer featurizer = model.rerankFeatures();
-        float[] x = featurizer.features(u, System.currentTimeMillis(), Arrays.asList(ids), base);
-        RerankModel.Ranking ranking = reranker.rank(x, ids.length, featurizer.interactions(u));
-        List<Ranked> out = new ArrayList<>(ids.length);
-        for (int i : ranking.order()) {
-            out.add(new Ranked(ids[i], ranking.personalized() ? ranking.scores()[i] : base[i], base[i], null, i));
+        int n = ids.length;
+        int[] nodes = new int[n];
+        float[] x = featurizer.features(u, System.currentTimeMillis(), Arrays.asList(ids), base, nodes);
+        RerankModel.Ranking ranking = reranker.rank(x, n, featurizer.interactions(u));
+        if (!ranking.personalized()) {
+            List<Ranked> out = new ArrayList<>(n);
+            for (int i : ranking.order()) {
+                out.add(new Ranked(ids[i], base[i], base[i], null, i));
+            }
+            return new Result(userId, false, "cold_start", "base", model.version(), out);
         }
-        return new Result(userId, ranking.personalized(), ranking.personalized() ? null : "cold_start",
-                ranking.personalized() ? LEARNED : "base", model.version(), out);
+        boolean[] known = new boolean[n];
+        double[] score = new double[n];
+        Double[] affinity = new Double[n];
+        boolean any = false;
+        int cols = RerankFeaturizer.NAMES.size();
+        for (int i = 0; i < n; i++) {
+            known[i] = nodes[i] >= 0;
+            any |= known[i];
+            score[i] = ranking.scores()[i];
+            affinity[i] = known[i] ? (x[i * cols + RerankFeaturizer.COSINE] + 1.0) / 2 : null;
+        }
+        return any ? ranked(userId, model, LEARNED, ids, base, UnknownCandidates.place(ranking.order(), known, score), affinity) : null;
     }
 
-    private static List<Ranked> blend(ServingModel model, int u, String[] ids, double[] baseScores) {
+    /** The blend's answer, or null when the model knows none of the posts. */
+    private static Result blend(ServingModel model, String userId, int u, String[] ids, double[] baseScores) {
         int n = ids.length;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -136,19 +162,29 @@ public final class RerankService {
             max = Math.max(max, b);
         }
         double[] score = new double[n];
-        double[] affinity = new double[n];
+        Double[] affinity = new Double[n];
         boolean[] known = new boolean[n];
+        boolean any = false;
         for (int i = 0; i < n; i++) {
-            double base = max > min ? (baseScores[i] - min) / (max - min) : 1.0;
             int post = model.nodeIndex(NodeKind.POST, ids[i]);
             known[i] = post >= 0;
-            affinity[i] = known[i] ? (model.cosine(u, post) + 1) / 2 : 0.5;
-            score[i] = (1 - AFFINITY_WEIGHT) * base + AFFINITY_WEIGHT * affinity[i];
+            any |= known[i];
+            if (known[i]) {
+                double base = max > min ? (baseScores[i] - min) / (max - min) : 1.0;
+                affinity[i] = (model.cosine(u, post) + 1) / 2;
+                score[i] = (1 - AFFINITY_WEIGHT) * base + AFFINITY_WEIGHT * affinity[i];
+            }
         }
-        List<Ranked> out = new ArrayList<>(n);
-        for (int i : ScoreOrder.descending(score, n)) {
-            out.add(new Ranked(ids[i], score[i], baseScores[i], known[i] ? affinity[i] : null, i));
+        return any ? ranked(userId, model, "blend", ids, baseScores,
+                UnknownCandidates.place(ScoreOrder.descending(score, n), known, score), affinity) : null;
+    }
+
+    private static Result ranked(String userId, ServingModel model, String strategy, String[] ids, double[] base,
+                                 UnknownCandidates.Placement placement, Double[] affinity) {
+        List<Ranked> out = new ArrayList<>(ids.length);
+        for (int i : placement.order()) {
+            out.add(new Ranked(ids[i], placement.scores()[i], base[i], affinity[i], i));
         }
-        return out;
+        return new Result(userId, true, null, strategy, model.version(), out);
     }
 }

@@ -274,7 +274,7 @@ class ApiAppTest {
     void metrics_and_openapi_cover_every_route() throws IOException {
         api.get("/v1/users/u1/recommendations?k=2", "recs");
         String metrics = api.get("/metrics", null).body();
-        assertTrue(metrics.contains("marketgraph_http_requests_total{route=\"/v1/users/{userId}/recommendations\",method=\"GET\",status=\"200\"}"), metrics);
+        assertTrue(metrics.contains("marketgraph_http_requests_total{method=\"GET\",route=\"/v1/users/{userId}/recommendations\",status=\"200\"}"), metrics);
         assertTrue(metrics.contains("marketgraph_http_request_seconds_bucket{route=\"/v1/users/{userId}/recommendations\",le=\"+Inf\"}"));
         assertTrue(metrics.contains("marketgraph_model_info{version=\""));
 
@@ -289,6 +289,114 @@ class ApiAppTest {
             }
         }
         assertEquals(served, documented);
-        assertTrue(api.get("/docs", null).body().contains("/v1/search/rerank"));
+        assertTrue(api.get("/docs", null).body().contains("\"/openapi.json\""));
+    }
+
+    @Test
+    void metrics_come_from_micrometer_with_the_jvm_jetty_and_per_route_histograms() throws IOException {
+        api.post("/v1/search/rerank", "search", "{\"userId\":\"u4\",\"candidates\":[{\"postId\":\"p8\",\"baseScore\":1}]}");
+        api.post("/v1/search/rerank", "search", "{\"userId\":\"u4\",\"candidates\":[]}");
+        HttpResponse<String> response = api.get("/metrics", null);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), response.headers().toString());
+        String metrics = response.body();
+        for (String series : List.of("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads",
+                "jetty_threads_busy", "jetty_threads_config_max", "process_uptime_seconds",
+                "marketgraph_model_swaps_total", "marketgraph_model_swap_refusals_total")) {
+            assertTrue(metrics.contains(series), series + " in " + metrics);
+        }
+        String rerank = "route=\"/v1/search/rerank\"";
+        long buckets = metrics.lines().filter(l -> l.startsWith("marketgraph_http_request_seconds_bucket{" + rerank)).count();
+        assertEquals(13, buckets, "12 fixed buckets and +Inf: " + metrics);
+        assertTrue(metrics.contains("marketgraph_http_request_seconds_bucket{" + rerank + ",le=\"0.001\"}"), metrics);
+        assertTrue(metrics.contains("marketgraph_http_requests_total{method=\"POST\"," + rerank + ",status=\"400\"} 1"), metrics);
+        assertTrue(metrics.contains("marketgraph_model_info{version=\"v0001\"} 1"), metrics);
+
+        double refusals = counter(metrics, "marketgraph_model_swap_refusals_total");
+        double swaps = counter(metrics, "marketgraph_model_swaps_total");
+        assertTrue(swaps >= 1, "the first load counts: " + swaps);
+        assertEquals(409, api.post("/v1/admin/models/v0042/activate", "admin", "").statusCode());
+        String after = api.get("/metrics", null).body();
+        assertEquals(refusals + 1, counter(after, "marketgraph_model_swap_refusals_total"), 0.0);
+        assertEquals(swaps, counter(after, "marketgraph_model_swaps_total"), 0.0);
+    }
+
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing: " + metrics));
+    }
+
+    @Test
+    void docs_page_renders_the_openapi_document_with_swagger_ui_from_its_webjar() throws IOException {
+        String page = api.get("/docs", null).body();
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/webjars/swagger-ui/[0-9.]+/swagger-ui\\.css)\"").matcher(page);
+        java.util.regex.Matcher js = java.util.regex.Pattern.compile("src=\"(/webjars/swagger-ui/[0-9.]+/swagger-ui-bundle\\.js)\"").matcher(page);
+        assertTrue(css.find() && js.find(), page);
+        assertTrue(page.contains("url: \"/openapi.json\""), page);
+        for (String asset : List.of(css.group(1), js.group(1))) {
+            HttpResponse<String> served = api.get(asset, null);
+            assertEquals(200, served.statusCode(), asset);
+            assertTrue(served.body().length() > 100_000, asset + " is the real asset");
+        }
+    }
+
+    @Test
+    void every_openapi_operation_names_its_scope_and_its_examples_are_answered_with_the_fields_they_show() throws IOException {
+        JsonNode doc = json(api.get("/openapi.json", null));
+        int sent = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+            for (var operation : (Iterable<java.util.Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                String where = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                JsonNode op = operation.getValue();
+                String scope = op.path("x-scope").asText("");
+                assertTrue(Set.of("public", "recs", "ads", "search", "admin").contains(scope), where + " names its scope: " + scope);
+                assertTrue(op.path("description").asText().startsWith(scope.equals("public") ? "Public" : "Scope: `" + scope + "`"), where);
+                JsonNode content = op.path("responses").path("200").path("content");
+                assertTrue(content.size() == 1 && content.elements().next().has("example"), where + " has a response example");
+                JsonNode example = content.elements().next().get("example");
+                if (!content.has("application/json") || path.getKey().equals("/openapi.json")) {
+                    continue;
+                }
+                String uri = path.getKey();
+                StringBuilder query = new StringBuilder();
+                for (JsonNode param : op.path("parameters")) {
+                    if (!param.has("example")) {   // an optional parameter may be left out of the example request
+                        assertFalse(param.path("required").asBoolean(), where + " parameter " + param.get("name") + " has an example");
+                        continue;
+                    }
+                    String value = param.get("example").asText();
+                    if (param.get("in").asText().equals("path")) {
+                        uri = uri.replace("{" + param.get("name").asText() + "}", value);
+                    } else {
+                        query.append(query.length() == 0 ? "?" : "&").append(param.get("name").asText()).append('=').append(value);
+                    }
+                }
+                String key = scope.equals("public") ? null : scope;
+                JsonNode body = op.path("requestBody").path("content").path("application/json").path("example");
+                assertEquals(op.has("requestBody"), !body.isMissingNode(), where + " has a request example");
+                HttpResponse<String> answer = operation.getKey().equals("get") ? api.get(uri + query, key)
+                        : api.post(uri + query, key, body.isMissingNode() ? "" : body.toString());
+                assertEquals(200, answer.statusCode(), where + ": " + answer.body());
+                assertSameFields(where, example, json(answer));
+                sent++;
+            }
+        }
+        assertEquals(10, sent, "every JSON operation but /openapi.json itself was sent");
+        assertEquals("v0001", json(api.get("/v1/models/current", null)).get("version").asText(), "activate then rollback examples");
+    }
+
+    /** The answer has the example's fields, and so do the first elements of its arrays of objects. */
+    private static void assertSameFields(String where, JsonNode example, JsonNode answer) {
+        Set<String> expected = new TreeSet<>();
+        example.fieldNames().forEachRemaining(expected::add);
+        Set<String> actual = new TreeSet<>();
+        answer.fieldNames().forEachRemaining(actual::add);
+        assertEquals(expected, actual, where + ": " + answer);
+        example.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            JsonNode got = answer.get(field.getKey());
+            if (value.isArray() && value.size() > 0 && value.get(0).isObject() && got.size() > 0) {
+                assertSameFields(where + " " + field.getKey() + "[0]", value.get(0), got.get(0));
+            }
+        });
     }
 }

@@ -39,10 +39,15 @@ final class ApiFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     ApiFixture(Path tmp) throws IOException {
+        this(tmp, 2);
+    }
+
+    /** With {@code versions} versions (1: v0001 only, for tests that never swap). */
+    ApiFixture(Path tmp, int versions) throws IOException {
         Path graph = tmp.resolve("graph");
         PlantedMarket.writeGraph(graph);
         registryDir = tmp.resolve("registry");
-        for (int seed = 1; seed <= 2; seed++) {
+        for (int seed = 1; seed <= versions; seed++) {
             Path embeddings = tmp.resolve("emb" + seed);
             PlantedMarket.writeEmbeddings(graph, embeddings, true, seed);
             new TrainLinksJob(new TrainLinksConfig(graph, embeddings, registryDir, List.of(LinkTask.USER_POST),

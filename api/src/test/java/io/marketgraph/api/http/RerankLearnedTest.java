@@ -143,7 +143,6 @@ class RerankLearnedTest {
                     order[k] = c.get("baseRank").asInt();
                     scores[k] = (float) c.get("score").asDouble();
                     assertEquals(base[order[k]], c.get("baseScore").asDouble(), 0.0);
-                    assertTrue(c.get("affinity").isNull());
                 }
                 assertEquals(sent.size(), back.size());
                 assertEquals(new java.util.TreeSet<>(sent), new java.util.TreeSet<>(back), "user u" + u);
@@ -152,6 +151,7 @@ class RerankLearnedTest {
                     cold++;
                     assertEquals("cold_start", r.get("reason").asText());
                     assertEquals(sent, back, "cold start keeps the base order");
+                    r.get("candidates").forEach(c -> assertTrue(c.get("affinity").isNull(), "not personalized"));
                     continue;
                 }
                 personalized++;
@@ -161,7 +161,17 @@ class RerankLearnedTest {
                 float[] reference = model.reranker().orElseThrow().djlScores(x, base.length);
                 float[] expected = new float[base.length];
                 for (int k = 0; k < base.length; k++) {
-                    expected[k] = reference[order[k]];
+                    // the two external ids, last in the engine's order, follow every known post with the last one's score
+                    boolean unknown = order[k] >= PlantedMarket.POSTS;
+                    assertEquals(unknown, k >= PlantedMarket.POSTS, "rank " + k);
+                    expected[k] = unknown ? expected[k - 1] : reference[order[k]];
+                    JsonNode affinity = r.get("candidates").get(k).get("affinity");
+                    if (unknown) {
+                        assertTrue(affinity.isNull(), "an unknown post has no affinity");
+                    } else {
+                        assertEquals((x[order[k] * RerankFeaturizer.NAMES.size() + RerankFeaturizer.COSINE] + 1.0) / 2,
+                                affinity.asDouble(), 1e-12, "affinity: the mapped cosine");
+                    }
                     if (k > 0) {
                         assertTrue(scores[k - 1] > scores[k] || (scores[k - 1] == scores[k] && order[k - 1] < order[k]), "rank " + k);
                     }

@@ -37,6 +37,8 @@ public final class RerankFeaturizer {
             "region_distance");
 
     private static final int COLS = NAMES.size();
+    /** The column of the user-post cosine in a row of {@link #features}. */
+    public static final int COSINE = NAMES.indexOf("cosine");
     private static final double DAY_MS = 86_400_000.0;
     private static final int MAX_TABLE_REGIONS = 1024;
     private static final float[] RANK_LOG = new float[512];
@@ -125,6 +127,14 @@ public final class RerankFeaturizer {
 
     /** Row-major features of {@code postIds} (in shown order) for one search by {@code user} at {@code ts}. */
     public float[] features(int user, long ts, List<String> postIds, double[] baseScores) {
+        return features(user, ts, postIds, baseScores, null);
+    }
+
+    /**
+     * The same, and {@code postNodes[i]} (when not null) is the model's node of {@code postIds.get(i)},
+     * or -1 for a post the model does not know: the re-rank service places those by their base rank.
+     */
+    public float[] features(int user, long ts, List<String> postIds, double[] baseScores, int[] postNodes) {
         int n = postIds.size();
         float[] out = new float[n * COLS];
         double min = Double.POSITIVE_INFINITY;
@@ -151,6 +161,9 @@ public final class RerankFeaturizer {
             int o = i * COLS;
             Post post = resolved[i];
             int p = post == null ? -1 : post.node();
+            if (postNodes != null) {
+                postNodes[i] = p;
+            }
             out[o] = (float) baseScores[i];
             out[o + 1] = (float) (max > min ? (baseScores[i] - min) / (max - min) : 1);
             out[o + 2] = i < RANK_LOG.length ? RANK_LOG[i] : (float) Math.log1p(i);
