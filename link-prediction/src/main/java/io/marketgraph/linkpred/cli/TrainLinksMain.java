@@ -3,6 +3,7 @@ package io.marketgraph.linkpred.cli;
 import io.marketgraph.cli.CliFlags;
 import io.marketgraph.cli.CliFlags.UsageException;
 import io.marketgraph.io.InvalidInputException;
+import io.marketgraph.linkpred.baselines.BaselineConfig;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.linkpred.registry.PromotionGate;
@@ -46,6 +47,7 @@ public final class TrainLinksMain {
               --keep N               versions kept by garbage collection (default: 5)
               --predicted-links K    top targets per user and task written for Neo4j, 0 for none (default: 20)
               --seed S               seed of negatives, initialisation and batch order (default: 42)
+            """ + BaselineConfig.USAGE + """
 
             exit codes: 0 promoted, 1 refused by the gate or failed, 2 bad usage, 3 input rejected
             """;
@@ -59,11 +61,12 @@ public final class TrainLinksMain {
     static int run(String[] args) {
         TrainLinksConfig config;
         try {
-            CliFlags flags = CliFlags.parse(args,
-                    Set.of("--graph", "--embeddings", "--registry", "--out", "--tasks", "--negatives", "--negative-ratio",
-                            "--model", "--hidden", "--epochs", "--batch-size", "--learning-rate", "--k", "--candidates",
-                            "--max-eval-users", "--warn-drop", "--refuse-drop", "--keep", "--seed", "--predicted-links"),
-                    Set.of("--force"));
+            Set<String> valued = new java.util.HashSet<>(Set.of("--graph", "--embeddings", "--registry", "--out", "--tasks",
+                    "--negatives", "--negative-ratio", "--model", "--hidden", "--epochs", "--batch-size", "--learning-rate",
+                    "--k", "--candidates", "--max-eval-users", "--warn-drop", "--refuse-drop", "--keep", "--seed",
+                    "--predicted-links"));
+            valued.addAll(BaselineConfig.VALUED);
+            CliFlags flags = CliFlags.parse(args, valued, Set.of("--force"));
             if (flags.help()) {
                 System.out.print(USAGE);
                 return 0;
@@ -108,7 +111,8 @@ public final class TrainLinksMain {
                 flags.has("--force"),
                 flags.intValue("--keep", 5),
                 out == null ? null : Path.of(out),
-                flags.intValue("--predicted-links", 20));
+                flags.intValue("--predicted-links", 20),
+                BaselineConfig.fromFlags(flags, flags.longValue("--seed", 42)));
     }
 
     private static String enumName(String value, String flag, String allowed) {
