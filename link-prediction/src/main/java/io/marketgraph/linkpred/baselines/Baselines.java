@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Fits the configured baselines on one task's {@link Engagements}, each in its own progress stage
- * (so its time is in the run's stage timings).
+ * (so its time is in the run's stage timings). ItemKNN, ALS and EASE lists shorter than K (users
+ * with little or no training history) are filled from global popularity ({@link FilledRecommender}).
  */
 public final class Baselines {
 
@@ -20,6 +21,7 @@ public final class Baselines {
     public static Fitted fit(Engagements data, BaselineConfig config, double graphHalfLifeDays, ProgressTracker progress) {
         List<Recommender> out = new ArrayList<>();
         Map<String, Long> facts = new LinkedHashMap<>();
+        Recommender popularity = PopularityRecommender.global(data);  // fills the personalised lists of users without history
         for (BaselineConfig.Kind kind : config.ordered()) {
             try (ProgressTracker.Stage stage = progress.stage("baseline " + kind.key(), 0)) {
                 out.add(switch (kind) {
@@ -27,12 +29,12 @@ public final class Baselines {
                     case REGIONAL_POPULARITY -> PopularityRecommender.regional(data);
                     case TRENDING -> new TrendingRecommender(data, graphHalfLifeDays, config.trendingHalfLife(),
                             config.trendingWindow());
-                    case ITEM_KNN -> new ItemKnnRecommender(data, config.knnNeighbours());
-                    case ALS -> SparkAls.fit(data, config.als(), config.sparkMaster());
+                    case ITEM_KNN -> new FilledRecommender(new ItemKnnRecommender(data, config.knnNeighbours()), popularity);
+                    case ALS -> new FilledRecommender(SparkAls.fit(data, config.als(), config.sparkMaster()), popularity);
                     case EASE -> {
                         EaseRecommender ease = new EaseRecommender(data, config.easeLambda(), config.easeMaxItems());
                         facts.put("ease_items", (long) ease.items());
-                        yield ease;
+                        yield new FilledRecommender(ease, popularity);
                     }
                 });
             }

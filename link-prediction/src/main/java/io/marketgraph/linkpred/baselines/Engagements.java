@@ -142,13 +142,13 @@ public final class Engagements {
         return userSlots.length;
     }
 
-    /** Users are graph node ids; the row of a non-user node is empty. */
+    /** Users are graph node ids; the row of a non-user node, or of an id outside the graph, is empty. */
     public int userStart(int user) {
-        return userOffsets[user];
+        return user >= 0 && user + 1 < userOffsets.length ? userOffsets[user] : 0;
     }
 
     public int userEnd(int user) {
-        return userOffsets[user + 1];
+        return user >= 0 && user + 1 < userOffsets.length ? userOffsets[user + 1] : 0;
     }
 
     /** Entry {@code i} of the user-major order: its slot, value and recency. */

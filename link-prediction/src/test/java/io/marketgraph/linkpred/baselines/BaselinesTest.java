@@ -221,4 +221,16 @@ class BaselinesTest {
         }
         return inv;
     }
+
+    @Test
+    void a_short_personalised_list_is_filled_from_the_fallback_in_its_order() {
+        Engagements e = tiny(null);
+        Recommender filled = new FilledRecommender(new ItemKnnRecommender(e, 2), PopularityRecommender.global(e));
+        // u3's ItemKNN list is p6 only; popularity then adds p4, p5 (p7 is excluded, p6 already taken)
+        Recommender.Ranked r = filled.recommend(3, 4, t -> t == 7);
+        assertArrayEquals(new int[] {6, 4, 5}, r.targets());
+        assertTrue(r.scores()[0] > r.scores()[1] && r.scores()[1] >= r.scores()[2], Arrays.toString(r.scores()));
+        // a user the graph never saw gets popularity alone
+        assertArrayEquals(new int[] {4, 5}, filled.recommend(-1, 2, t -> false).targets());
+    }
 }
