@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code bin/marketgraph train-links}; {@link #config()} validates them into a {@link TrainLinksConfig}. */
@@ -103,6 +104,10 @@ public final class TrainLinksOptions implements Cli.Checked {
     @Option(names = "--keep", paramLabel = "N", defaultValue = "5", description = "versions kept by garbage collection")
     int keep;
 
+    // ---- classic recommenders fitted and reported on the same split, and their gate
+    @Mixin
+    BaselineOptions baselines = new BaselineOptions();
+
     // ---- post recommendations: candidate sources + ranker (off without --ranker-graph)
     @Option(names = "--ranker-graph", paramLabel = "DIR", description = "serve user_post with candidate sources + a"
             + " ranker trained on this graph, built from the same entities with an earlier --split-at (its engagements"
@@ -150,7 +155,8 @@ public final class TrainLinksOptions implements Cli.Checked {
             List<LinkTask> taskList = Arrays.stream(tasks.split(",")).map(String::trim).map(LinkTask::parse).distinct().toList();
             return new TrainLinksConfig(graph, embeddings, registry, taskList, NegativeStrategy.parse(negatives),
                     negativeRatio, serving, modelConfig, k, candidates, maxEvalUsers,
-                    new PromotionGate(warnDrop / 100, refuseDrop / 100), force, keep, out, predictedLinks);
+                    new PromotionGate(warnDrop / 100, refuseDrop / 100), force, keep, out, predictedLinks,
+                    baselines.config(seed));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

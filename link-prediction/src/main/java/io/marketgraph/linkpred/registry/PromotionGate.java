@@ -34,6 +34,41 @@ public record PromotionGate(double warnDrop, double refuseDrop) {
         public boolean promotes() {
             return verdict != Verdict.REFUSE;
         }
+
+        /** Both decisions: the worse verdict, all changes and messages. */
+        public Decision and(Decision other) {
+            List<Change> c = new ArrayList<>(changes);
+            c.addAll(other.changes);
+            List<String> m = new ArrayList<>(messages);
+            m.addAll(other.messages);
+            return new Decision(verdict.ordinal() >= other.verdict.ordinal() ? verdict : other.verdict, c, m);
+        }
+    }
+
+    /** A task's candidate metric next to the best classic baseline's in the same report. */
+    public record BaselineComparison(String task, String metric, double model, String baseline, double best) {}
+
+    /**
+     * Refuses a candidate whose metric is {@code refuseGap} (0.03 = 3 pp) or more below the best
+     * baseline's in the same report, as a regression against the serving model would be: a model
+     * that loses to popularity never serves. {@code refuseGap} 0 switches the check off.
+     */
+    public static Decision versusBaselines(List<BaselineComparison> comparisons, double refuseGap) {
+        List<String> messages = new ArrayList<>();
+        if (refuseGap <= 0 || comparisons.isEmpty()) {
+            return new Decision(Verdict.PROMOTE, List.of(), messages);
+        }
+        Verdict worst = Verdict.PROMOTE;
+        for (BaselineComparison c : comparisons) {
+            double gap = c.best() - c.model();
+            if (gap >= refuseGap - EPS) {
+                worst = Verdict.REFUSE;
+                messages.add(String.format(Locale.ROOT,
+                        "%s.%s is %.2f pp below the best baseline %s (%.4f < %.4f): refused at >= %.0f pp",
+                        c.task(), c.metric(), 100 * gap, c.baseline(), c.model(), c.best(), 100 * refuseGap));
+            }
+        }
+        return new Decision(worst, List.of(), messages);
     }
 
     public PromotionGate {

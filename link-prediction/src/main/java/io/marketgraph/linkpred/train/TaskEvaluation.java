@@ -11,6 +11,7 @@ import java.util.Map;
  * @param roc       scorer name to its ROC curve on the test pairs
  * @param pr        scorer name to its precision-recall curve
  * @param counts    pair counts: train/test positives and negatives, evaluated users, negative fallbacks
+ * @param audience  audience quality against hand targeting (user_business; empty for other tasks), see AudienceQuality
  */
 public record TaskEvaluation(Map<String, Map<String, Double>> scores, Map<String, List<Point>> roc,
-                             Map<String, List<Point>> pr, Map<String, Long> counts) {}
+                             Map<String, List<Point>> pr, Map<String, Long> counts, Map<String, Double> audience) {}

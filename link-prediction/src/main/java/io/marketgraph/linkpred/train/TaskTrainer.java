@@ -3,6 +3,8 @@ package io.marketgraph.linkpred.train;
 import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.baselines.Baselines;
+import io.marketgraph.linkpred.baselines.Recommender;
 import io.marketgraph.linkpred.features.PairFeaturizer;
 import io.marketgraph.linkpred.heuristics.NeighbourhoodHeuristics;
 import io.marketgraph.linkpred.heuristics.Heuristic;
@@ -54,7 +56,10 @@ final class TaskTrainer {
         this.progress = progress;
     }
 
-    Outcome run(TaskPairs pairs) {
+    /** Businesses (with the most test positives) whose audiences are evaluated. */
+    private static final int AUDIENCE_TARGETS = 100;
+
+    Outcome run(TaskPairs pairs, Baselines.Fitted baselines, io.marketgraph.io.InteractionTable before) {
         Set<Long> known = new HashSet<>(pairs.train().length + pairs.test().length);
         Arrays.stream(pairs.train()).forEach(known::add);
         Arrays.stream(pairs.test()).forEach(known::add);
@@ -106,14 +111,23 @@ final class TaskTrainer {
             roc.put(h.key(), BinaryMetrics.rocCurve(s, testLabels));
             pr.put(h.key(), BinaryMetrics.prCurve(s, testLabels));
         }
+        for (Recommender r : baselines.recommenders()) {
+            try (ProgressTracker.Stage stage = progress.stage("evaluate " + r.name(), candidates.users().size())) {
+                scores.put(r.name(), baselineRetrieval(candidates, r));
+            }
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
+        baselines.facts().forEach((name, n) -> counts.put("baseline_" + name, n));
         counts.put("train_positives", (long) pairs.train().length);
         counts.put("train_negatives", (long) trainNeg.length);
         counts.put("test_positives", (long) pairs.test().length);
         counts.put("test_negatives", (long) testNeg.length);
         counts.put("eval_users", (long) candidates.users().size());
         counts.put("negative_fallbacks", sampler.fallbacks());
-        return new Outcome(serving, new TaskEvaluation(scores, roc, pr, counts));
+        Map<String, Double> audience = pairs.task().targetKind() == io.marketgraph.model.NodeKind.BUSINESS && before != null
+                ? AudienceQuality.evaluate(pairs, nodes, before, embeddings, featurizer, serving, AUDIENCE_TARGETS)
+                : Map.of();
+        return new Outcome(serving, new TaskEvaluation(scores, roc, pr, counts, audience));
     }
 
     private static Map<String, Double> binary(float[] s, boolean[] labels) {
@@ -170,24 +184,52 @@ final class TaskTrainer {
         List<int[]> users = c.users();
         NeighbourhoodHeuristics.Scores h = heuristic == null ? null : new NeighbourhoodHeuristics(graph).newScores();
         RankingMetrics metrics = new RankingMetrics(config.k());
+        Set<Integer> shown = new HashSet<>();
         for (int[] row : users) {
             int u = row[0];
             java.util.function.IntPredicate excluded = t -> trained.contains(TaskPairs.pack(u, t));
             List<Integer> ranked = model != null
                     ? rerank(model, u, exact.search(embeddings.vectors(), embeddings.offset(u), config.candidates(), excluded))
                     : rankByHeuristic(h, heuristic, u, targets, excluded);
-            Set<Integer> relevant = new HashSet<>();
-            for (int i = 1; i < row.length; i++) {
-                relevant.add(row[i]);
-            }
-            metrics.add(ranked, relevant);
+            metrics.add(ranked, relevant(row));
+            shown.addAll(ranked.subList(0, Math.min(config.k(), ranked.size())));
         }
+        return metricMap(metrics, shown.size() / (double) targets.length);
+    }
+
+    /** A baseline ranks for the same users with the same exclusion (the user's training positives). */
+    private Map<String, Double> baselineRetrieval(Candidates c, Recommender recommender) {
+        List<List<Integer>> ranked = c.users().parallelStream().map(row -> {
+            int u = row[0];
+            int[] top = recommender.recommend(u, config.k(), t -> c.trained().contains(TaskPairs.pack(u, t))).targets();
+            return Arrays.stream(top).boxed().toList();
+        }).toList();
+        RankingMetrics metrics = new RankingMetrics(config.k());
+        Set<Integer> shown = new HashSet<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            metrics.add(ranked.get(i), relevant(c.users().get(i)));
+            shown.addAll(ranked.get(i));
+        }
+        return metricMap(metrics, shown.size() / (double) c.targets().length);
+    }
+
+    private static Set<Integer> relevant(int[] row) {
+        Set<Integer> relevant = new HashSet<>();
+        for (int i = 1; i < row.length; i++) {
+            relevant.add(row[i]);
+        }
+        return relevant;
+    }
+
+    /** Catalogue coverage: the share of the task's targets that appear in at least one user's top K. */
+    private Map<String, Double> metricMap(RankingMetrics metrics, double coverage) {
         String k = Integer.toString(config.k());
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("hits_at_" + k, metrics.hitsAtK());
         m.put("mrr", metrics.mrr());
         m.put("recall_at_" + k, metrics.recallAtK());
         m.put("ndcg_at_" + k, metrics.ndcgAtK());
+        m.put("coverage", coverage);
         return m;
     }
 

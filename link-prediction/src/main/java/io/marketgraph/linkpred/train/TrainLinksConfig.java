@@ -1,5 +1,6 @@
 package io.marketgraph.linkpred.train;
 
+import io.marketgraph.linkpred.baselines.BaselineConfig;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.linkpred.registry.PromotionGate;
@@ -26,6 +27,7 @@ import java.util.Locale;
  * @param keepVersions   registry versions kept by garbage collection
  * @param report         JSON report path; the HTML report and its images go beside it
  * @param predictedLinks top targets per user and task written as predicted links for Neo4j (0: none)
+ * @param baselines      the classic recommenders fitted and reported on the same split, and their gate
  */
 public record TrainLinksConfig(
         Path graph,
@@ -43,9 +45,20 @@ public record TrainLinksConfig(
         boolean force,
         int keepVersions,
         Path report,
-        int predictedLinks) {
+        int predictedLinks,
+        BaselineConfig baselines) {
+
+    /** Without baselines (and so without the baseline gate): what callers from before the baselines meant. */
+    public TrainLinksConfig(Path graph, Path embeddings, Path registry, List<LinkTask> tasks, NegativeStrategy negatives,
+                            int negativeRatio, LinkModelKind serving, LinkModelConfig model, int k, int candidates,
+                            int maxEvalUsers, PromotionGate gate, boolean force, int keepVersions, Path report,
+                            int predictedLinks) {
+        this(graph, embeddings, registry, tasks, negatives, negativeRatio, serving, model, k, candidates, maxEvalUsers, gate,
+                force, keepVersions, report, predictedLinks, BaselineConfig.NONE);
+    }
 
     public TrainLinksConfig {
+        java.util.Objects.requireNonNull(baselines, "baselines (BaselineConfig.NONE for none)");
         tasks = List.copyOf(tasks);
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("at least one task is needed (--tasks)");

@@ -9,6 +9,8 @@ import io.marketgraph.io.InteractionTable;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.NodeTable;
+import io.marketgraph.linkpred.baselines.Baselines;
+import io.marketgraph.linkpred.baselines.Engagements;
 import io.marketgraph.linkpred.model.LinkModel;
 import io.marketgraph.linkpred.ranker.RankerStage;
 import io.marketgraph.linkpred.registry.PromotionGate;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -84,6 +87,8 @@ public final class TrainLinksJob {
         if (Files.exists(embedReport) && Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).has("drift")) {
             result.embeddingDrift(Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).get("drift"));
         }
+        GraphWeighting weighting = GraphWeighting.of(config.graph());
+        result.graphWeighting(weighting);
         ModelRegistry registry = new ModelRegistry(config.registry());
         String version = registry.nextVersion();
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -102,7 +107,11 @@ public final class TrainLinksJob {
                 }
                 evaluated.put(task, pairs);
                 try (ProgressTracker.Stage stage = progress.stage("task " + task.metricName(), 0)) {
-                    TaskTrainer.Outcome outcome = trainer.run(pairs);
+                    Baselines.Fitted baselines = config.baselines().kinds().isEmpty()
+                            ? new Baselines.Fitted(List.of(), Map.of())
+                            : Baselines.fit(Engagements.of(task.targetKind(), loaded.nodes(), before, weighting.actionWeights(), graph),
+                                    config.baselines(), weighting.halfLifeDays(), progress);
+                    TaskTrainer.Outcome outcome = trainer.run(pairs, baselines, before);
                     outcome.serving().save(staged.dir().resolve("link-model").resolve(task.metricName()));
                     served.put(task, outcome.serving());
                     result.task(task, outcome.evaluation());
@@ -139,7 +148,8 @@ public final class TrainLinksJob {
                 artifacts.put("ranker", RankerStage.DIR);
             }
             Map<String, Double> currentMetrics = registry.current().map(v -> registry.manifest(v).metrics()).orElse(null);
-            PromotionGate.Decision decision = config.gate().decide(currentMetrics, metrics, gated);
+            PromotionGate.Decision decision = config.gate().decide(currentMetrics, metrics, gated)
+                    .and(PromotionGate.versusBaselines(result.modelVersusBestBaseline(), config.baselines().refuseGap()));
             boolean promote = decision.promotes() || config.force();
             result.decision(version, decision, promote, registry.current().orElse(null));
             registry.register(staged, new ModelManifest(version, Instant.now().toString(),

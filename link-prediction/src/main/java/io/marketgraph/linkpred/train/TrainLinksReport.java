@@ -43,6 +43,11 @@ final class TrainLinksReport {
             html.paragraph("Pairs: " + eval.counts() + "; negatives: " + result.json().get(task).get("negatives"));
             List<String> metrics = new ArrayList<>(eval.scores().values().iterator().next().keySet());
             html.table(metrics, eval.scores());
+            if (!eval.audience().isEmpty()) {
+                html.paragraph("Audience quality per business (macro mean over the businesses with test positives): "
+                        + "the model's audience against hand targeting (users of the business's region who engaged with its category).");
+                html.table(new ArrayList<>(eval.audience().keySet()), Map.of("audience", eval.audience()));
+            }
             LineChart roc = new LineChart(task + ": ROC", "false positive rate", "true positive rate").withDiagonal();
             LineChart pr = new LineChart(task + ": precision-recall", "recall", "precision");
             eval.roc().forEach(roc::add);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketgraph.io.Json;
 import io.marketgraph.linkpred.calibration.Reliability;
+import io.marketgraph.linkpred.baselines.BaselineConfig;
 import io.marketgraph.linkpred.heuristics.Heuristic;
 import io.marketgraph.linkpred.ranker.RankerStage;
 import io.marketgraph.linkpred.registry.PromotionGate;
@@ -81,6 +82,16 @@ public final class TrainLinksResult {
                     ranker.get("candidates").get("mean_size").asDouble(), ranker.get("calibration").get("ece").asDouble(),
                     100 * ranker.get("calibration").get("top_bin_relative_gap").asDouble()));
         }
+        for (var task : tasks.keySet()) {
+            ObjectNode t = (ObjectNode) json.get(task.metricName());
+            JsonNode b = t.get("best_baseline");
+            if (b != null) {
+                String k = json.get("k").asText();
+                out.append(String.format(Locale.ROOT, "  %-14s best baseline %-20s recall@%s %.4f  ndcg@%s %.4f  (baselines: %s)%n",
+                        task.metricName(), b.get("name").asText(), k, b.get("recall_at_" + k).asDouble(), k,
+                        b.get("ndcg_at_" + k).asDouble(), recallList(t.get("baselines"), "recall_at_" + k)));
+            }
+        }
         json.get("gate").get("messages").forEach(m -> out.append("  gate: ").append(m.asText()).append('\n'));
         json.get("skipped").fields().forEachRemaining(e ->
                 out.append("  skipped ").append(e.getKey()).append(": ").append(e.getValue().asText()).append('\n'));
@@ -88,11 +99,19 @@ public final class TrainLinksResult {
         return out.toString();
     }
 
+    private static String recallList(JsonNode baselines, String metric) {
+        StringBuilder s = new StringBuilder();
+        baselines.fields().forEachRemaining(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                .append(String.format(Locale.ROOT, "%.4f", e.getValue().get(metric).asDouble())));
+        return s.toString();
+    }
+
     static final class Builder {
         private final TrainLinksConfig config;
         private final ObjectNode json = Json.MAPPER.createObjectNode();
         private final ObjectNode skipped = Json.MAPPER.createObjectNode();
         private final Map<LinkTask, TaskEvaluation> tasks = new LinkedHashMap<>();
+        private final List<PromotionGate.BaselineComparison> comparisons = new java.util.ArrayList<>();
         private boolean promoted;
         private String version;
         private Reliability reliability;
@@ -125,10 +144,18 @@ public final class TrainLinksResult {
             evaluation.scores().get(serving).forEach(model::put);
             ObjectNode models = t.putObject("models");
             ObjectNode heuristics = t.putObject("heuristics");
+            ObjectNode baselines = t.putObject("baselines");
             String best = null;
+            String bestBaseline = null;
+            String recall = "recall_at_" + config.k();
             for (Map.Entry<String, Map<String, Double>> e : evaluation.scores().entrySet()) {
                 boolean isHeuristic = isHeuristic(e.getKey());
-                ObjectNode node = (isHeuristic ? heuristics : models).putObject(e.getKey());
+                boolean isBaseline = isBaseline(e.getKey());
+                ObjectNode node = (isHeuristic ? heuristics : isBaseline ? baselines : models).putObject(e.getKey());
+                if (isBaseline && (bestBaseline == null
+                        || e.getValue().get(recall) > evaluation.scores().get(bestBaseline).get(recall))) {
+                    bestBaseline = e.getKey();
+                }
                 e.getValue().forEach(node::put);
                 if (isHeuristic && (best == null
                         || e.getValue().get("roc_auc") > evaluation.scores().get(best).get("roc_auc"))) {
@@ -138,11 +165,28 @@ public final class TrainLinksResult {
             ObjectNode bestNode = t.putObject("best_heuristic");
             bestNode.put("name", best);
             evaluation.scores().get(best).forEach(bestNode::put);
+            if (bestBaseline != null) {
+                ObjectNode b = t.putObject("best_baseline");
+                b.put("name", bestBaseline);
+                evaluation.scores().get(bestBaseline).forEach(b::put);
+                comparisons.add(new PromotionGate.BaselineComparison(task.metricName(), recall,
+                        evaluation.scores().get(serving).get(recall), bestBaseline, evaluation.scores().get(bestBaseline).get(recall)));
+            }
             ObjectNode negatives = t.putObject("negatives");
             negatives.put("strategy", config.negatives().name().toLowerCase(Locale.ROOT));
             negatives.put("ratio", config.negativeRatio());
             ObjectNode counts = t.putObject("counts");
             evaluation.counts().forEach(counts::put);
+            if (!evaluation.audience().isEmpty()) {
+                ObjectNode audience = t.putObject("audience_quality");
+                evaluation.audience().forEach((name, v) -> {
+                    if (v.isNaN()) {
+                        audience.putNull(name);
+                    } else {
+                        audience.put(name, v);
+                    }
+                });
+            }
         }
 
         void decision(String version, PromotionGate.Decision decision, boolean promote, String previous) {
@@ -183,15 +227,45 @@ public final class TrainLinksResult {
             p.put("seed", config.model().seed());
             p.put("k", config.k());
             p.put("candidates", config.candidates());
+            BaselineConfig b = config.baselines();
+            ObjectNode bp = p.putObject("baselines");
+            ArrayNode kinds = bp.putArray("fitted");
+            b.ordered().forEach(kind -> kinds.add(kind.key()));
+            bp.put("trending_half_life_days", b.trendingHalfLife());
+            bp.put("trending_window_days", b.trendingWindow());
+            bp.put("knn_neighbours", b.knnNeighbours());
+            bp.put("ease_lambda", b.easeLambda());
+            bp.put("ease_max_items", b.easeMaxItems());
+            bp.put("als_rank", b.als().rank());
+            bp.put("als_reg", b.als().regParam());
+            bp.put("als_alpha", b.als().alpha());
+            bp.put("als_iterations", b.als().iterations());
+            bp.put("refuse_gap", b.refuseGap());
             if (json.has("embedding_drift")) {
                 p.set("embedding_drift", json.get("embedding_drift"));
             }
             return p;
         }
 
+        /** Per task, the serving model's recall@K next to the best baseline's (for the gate). */
+        List<PromotionGate.BaselineComparison> modelVersusBestBaseline() {
+            return List.copyOf(comparisons);
+        }
+
+        void graphWeighting(GraphWeighting weighting) {
+            ObjectNode w = json.putObject("baseline_weighting");
+            w.put("source", weighting.source());
+            w.put("half_life_days", weighting.halfLifeDays());
+        }
+
         void ranker(RankerStage.Outcome outcome) {
             ((ObjectNode) json.get(LinkTask.USER_POST.metricName())).set("ranker", outcome.json());
             reliability = outcome.evaluation().reliability();
+            // the ranker serves user_post: it, not the link model, is what the baseline gate compares
+            String metric = "recall_at_" + config.k();
+            double served = outcome.json().get("model").get(metric).asDouble();
+            comparisons.replaceAll(c -> c.task().equals(LinkTask.USER_POST.metricName()) && c.metric().equals(metric)
+                    ? new PromotionGate.BaselineComparison(c.task(), c.metric(), served, c.baseline(), c.best()) : c);
         }
 
         void predictedLinks(long count) {
@@ -209,6 +283,15 @@ public final class TrainLinksResult {
 
         TrainLinksResult build() {
             return new TrainLinksResult(json, Map.copyOf(tasks), promoted, version, reliability);
+        }
+
+        private static boolean isBaseline(String name) {
+            for (BaselineConfig.Kind k : BaselineConfig.Kind.values()) {
+                if (k.key().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isHeuristic(String name) {

@@ -41,4 +41,16 @@ class PromotionGateTest {
         assertEquals(Verdict.REFUSE, PromotionGate.DEFAULT.decide(CURRENT, Map.of("user_post.roc_auc", 0.95), GATED).verdict());
         assertEquals(Verdict.PROMOTE, PromotionGate.DEFAULT.decide(null, Map.of(), GATED).verdict());
     }
+
+    @Test
+    void a_candidate_three_points_below_the_best_baseline_is_refused_even_with_nothing_serving() {
+        var losing = java.util.List.of(new PromotionGate.BaselineComparison("user_post", "recall_at_20", 0.10, "popularity", 0.13));
+        var close = java.util.List.of(new PromotionGate.BaselineComparison("user_post", "recall_at_20", 0.1001, "popularity", 0.13));
+        var d = PromotionGate.DEFAULT.decide(null, Map.of(), GATED).and(PromotionGate.versusBaselines(losing, 0.03));
+        assertEquals(Verdict.REFUSE, d.verdict());
+        assertEquals("user_post.recall_at_20 is 3.00 pp below the best baseline popularity (0.1000 < 0.1300): refused at >= 3 pp",
+                d.messages().get(1));
+        assertEquals(Verdict.PROMOTE, PromotionGate.versusBaselines(close, 0.03).verdict(), "2.99 pp below: not refused");
+        assertEquals(Verdict.PROMOTE, PromotionGate.versusBaselines(losing, 0).verdict(), "gap 0: the check is off");
+    }
 }

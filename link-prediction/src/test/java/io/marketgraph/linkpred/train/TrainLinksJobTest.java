@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.PredictedLinksFormat;
+import io.marketgraph.linkpred.baselines.BaselineConfig;
 import io.marketgraph.linkpred.model.LinkModelConfig;
 import io.marketgraph.linkpred.model.LinkModelKind;
 import io.marketgraph.linkpred.registry.PromotionGate;
@@ -18,6 +19,7 @@ import io.marketgraph.progress.ProgressTracker;
 import io.marketgraph.registry.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,42 @@ class TrainLinksJobTest {
         assertTrue(same.promoted(), same.summary());
         assertEquals(Optional.of("v0003"), registry.current());
         assertEquals(List.of("v0001", "v0002", "v0003"), registry.versions());
+    }
+
+    private TrainLinksConfig withBaselines(Path embeddings, Path registry, Path report, double refuseGap) {
+        TrainLinksConfig c = config(embeddings, registry, report);
+        BaselineConfig b = new BaselineConfig(EnumSet.complementOf(EnumSet.of(BaselineConfig.Kind.ALS)), 3, 14, 20, 10, 100,
+                BaselineConfig.NONE.als(), "local[2]", refuseGap);
+        return new TrainLinksConfig(c.graph(), c.embeddings(), c.registry(), List.of(LinkTask.USER_POST), c.negatives(),
+                c.negativeRatio(), c.serving(), c.model(), c.k(), c.candidates(), c.maxEvalUsers(), c.gate(), false,
+                c.keepVersions(), c.report(), c.predictedLinks(), b);
+    }
+
+    @Test
+    void baselines_are_reported_beside_the_model_and_the_gate_refuses_a_model_they_beat() throws Exception {
+        graph();
+        Path registryDir = tmp.resolve("registry");
+        // random embeddings: the model ranks no better than chance, popularity and ItemKNN know the planted tastes
+        TrainLinksResult losing = new TrainLinksJob(withBaselines(tmp.resolve("random"), registryDir, tmp.resolve("b.json"), 0.03),
+                ProgressTracker.NOOP).run();
+        JsonNode task = losing.json().get("user_post");
+        for (String name : List.of("popularity", "regional_popularity", "trending", "item_knn", "ease")) {
+            JsonNode b = task.get("baselines").get(name);
+            assertTrue(b != null && b.has("recall_at_2") && b.has("ndcg_at_2") && b.has("mrr") && b.has("hits_at_2")
+                    && b.has("coverage"), name + " in " + task.get("baselines"));
+        }
+        assertTrue(task.get("model").has("coverage"));
+        JsonNode best = task.get("best_baseline");
+        double bestRecall = best.get("recall_at_2").asDouble();
+        task.get("baselines").fields().forEachRemaining(e ->
+                assertTrue(e.getValue().get("recall_at_2").asDouble() <= bestRecall, "best is the best: " + e.getKey()));
+        double model = task.get("model").get("recall_at_2").asDouble();
+        assertTrue(bestRecall - model >= 0.03, "planted: a baseline beats random vectors, " + best + " vs " + model);
+        assertFalse(losing.promoted(), losing.summary());
+        assertTrue(losing.json().get("gate").get("messages").toString().contains("below the best baseline"), losing.summary());
+        assertTrue(Files.readString(tmp.resolve("b.html")).contains("item_knn"), "baselines in the HTML table");
+
+        TrainLinksResult off = new TrainLinksJob(withBaselines(tmp.resolve("random"), registryDir, null, 0), ProgressTracker.NOOP).run();
+        assertTrue(off.promoted(), "refuse gap 0 switches the baseline check off: " + off.summary());
     }
 }
