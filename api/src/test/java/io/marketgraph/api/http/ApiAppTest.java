@@ -18,11 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every route against a real server and real model versions, including the error contract. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,13 +29,8 @@ class ApiAppTest {
     private ApiFixture api;
 
     @BeforeAll
-    void start(@TempDir Path tmp) throws IOException {
-        api = new ApiFixture(tmp);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
+    void start() throws IOException {
+        api = ApiFixture.shared();
     }
 
     private static JsonNode json(HttpResponse<String> r) {
