@@ -137,6 +137,15 @@ class HostileInputTest {
         expect(RawHttp.request("GET", "/v1/admin/models/rollback", "", ""), 401, "missing X-API-Key");
         expect(RawHttp.request("DELETE", "/health/live", "", ""), 405, "it serves GET, HEAD");
         expect(RawHttp.request("FOO", "/v1/no/such/route", "", ""), 404, "no route FOO /v1/no/such/route");
+        // spellings of a protected path: either the key is checked or no route runs at all
+        for (String path : List.of(RECS + "/", "http://127.0.0.1" + RECS, "/v1/users/u%2F4/recommendations", "/v1/admin/models/rollback/")) {
+            expect(RawHttp.request("GET", path, "", ""), 401, "missing X-API-Key");
+        }
+        for (String path : List.of(RECS + ";x", "/v1/users/u4/recommendation%73", "/v1//users/u4/recommendations",
+                "/v1/users/x/../u4/recommendations", "/v1/admin/%6Dodels/rollback")) {
+            expect(RawHttp.request("POST", path, "Content-Length: 0\r\n", ""), 404, "no route POST");
+        }
+        expect("OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 404, "no such resource");
     }
 
     @Test
