@@ -65,7 +65,7 @@ final class ApiRoutes {
     }
 
     private static void linkScores(ApiServices s, Context ctx) {
-        Dtos.LinkScoreRequest body = RequestBodies.parse(ctx.body(), Dtos.LinkScoreRequest.class);
+        Dtos.LinkScoreRequest body = RequestBodies.parse(RequestBodies.bytes(ctx), Dtos.LinkScoreRequest.class);
         if (body.pairs() == null) {
             throw ApiException.badRequest("field 'pairs' is required");
         }
@@ -82,7 +82,7 @@ final class ApiRoutes {
     }
 
     private static void audiences(ApiServices s, Context ctx) {
-        Dtos.AudienceRequest body = RequestBodies.parse(ctx.body(), Dtos.AudienceRequest.class);
+        Dtos.AudienceRequest body = RequestBodies.parse(RequestBodies.bytes(ctx), Dtos.AudienceRequest.class);
         if (body.target() == null || body.target().type() == null) {
             throw ApiException.badRequest("field 'target.type' is required: one of business, posts, users, category");
         }
@@ -93,7 +93,7 @@ final class ApiRoutes {
             throw ApiException.badRequest("target.type must be one of business, posts, users, category, got '" + body.target().type() + "'");
         }
         AudienceService.Request request = new AudienceService.Request(type, body.target().ids(), body.target().category(),
-                body.regions() == null ? java.util.Set.of() : new java.util.LinkedHashSet<>(body.regions()), body.size(),
+                body.regions(), body.size(),
                 body.minScore(), Boolean.TRUE.equals(body.excludeFollowers()),
                 body.offset() == null ? 0 : body.offset(), body.limit() == null ? 100 : body.limit());
         String source = body.source() == null ? "embeddings" : body.source().toLowerCase(Locale.ROOT);
@@ -129,7 +129,16 @@ final class ApiRoutes {
     private static Dtos.ModelInfo modelInfo(ApiServices s) {
         String version = s.models().version().orElseThrow(ApiException::noModel);
         ModelManifest m = s.models().registry().manifest(version);
-        return new Dtos.ModelInfo(version, m.createdAt(), m.graphVersion(), m.metrics(), s.models().registry().versions());
+        return new Dtos.ModelInfo(version, m.createdAt(), graphName(m.graphVersion()), m.metrics(), s.models().registry().versions());
+    }
+
+    /** The graph a version was trained on, by its directory's name: where it lies on the server is not the caller's business. */
+    private static String graphName(String graphVersion) {
+        if (graphVersion == null) {
+            return null;
+        }
+        String trimmed = graphVersion.replaceAll("[/\\\\]+$", "");
+        return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
     }
 
     private static NodeKind kind(String value, String param) {

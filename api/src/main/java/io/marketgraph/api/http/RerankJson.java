@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.RerankService;
+import io.marketgraph.api.service.Utf16;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -74,7 +74,7 @@ final class RerankJson {
         if (fast == null && body.length > 0) {
             fast = parseStreaming(body);
         }
-        return fast != null ? fast : parseStrictly(new String(body, StandardCharsets.UTF_8));
+        return fast != null ? fast : parseStrictly(body);
     }
 
     /** Well-formed bodies on Jackson's streaming parser, or null as soon as anything is unusual (the strict parser then explains it). */
@@ -91,6 +91,9 @@ final class RerankJson {
                 JsonToken value = p.nextToken();
                 if (field.equals("userId") && userId == null && value == JsonToken.VALUE_STRING) {
                     userId = p.getText();
+                    if (Utf16.unpairedSurrogate(userId) >= 0) {
+                        return null;
+                    }
                 } else if (field.equals("query") && !query && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL)) {
                     query = true;
                 } else if (field.equals("candidates") && candidates == null && value == JsonToken.START_ARRAY) {
@@ -124,6 +127,9 @@ final class RerankJson {
             JsonToken value = p.nextToken();
             if (field.equals("postId") && c.ids[i] == null && value == JsonToken.VALUE_STRING) {
                 c.ids[i] = p.getText();
+                if (Utf16.unpairedSurrogate(c.ids[i]) >= 0) {
+                    return false;
+                }
             } else if (field.equals("baseScore") && !score && value.isNumeric()) {
                 c.scores[i] = p.getDoubleValue();
                 score = true;
@@ -135,7 +141,7 @@ final class RerankJson {
     }
 
     /** Data binding with the strict settings and the messages every POST route gives. */
-    private static Request parseStrictly(String body) {
+    private static Request parseStrictly(byte[] body) {
         Dtos.RerankRequest request = RequestBodies.parse(body, Dtos.RerankRequest.class);
         if (request.userId() == null || request.candidates() == null) {
             throw ApiException.badRequest("fields 'userId' and 'candidates' are required");

@@ -33,8 +33,69 @@ public final class AudienceService {
 
     public enum TargetType { BUSINESS, POSTS, USERS, CATEGORY }
 
-    public record Request(TargetType type, List<String> ids, Integer category, Set<Integer> regions, Integer size,
-                          Double minScore, boolean excludeFollowers, int offset, int limit) {}
+    /**
+     * An audience request, validated on construction, so that both sources (this service and
+     * {@link GraphAudienceService}) get the same checks with the same messages: 400s naming the
+     * field ({@code target.ids[2]}, {@code regions[0]}), null elements and invalid UTF-16 included.
+     */
+    public record Request(TargetType type, List<String> ids, Integer category, List<Integer> regions, Integer size,
+                          Double minScore, boolean excludeFollowers, int offset, int limit) {
+        public Request {
+            if (type == null) {
+                throw ApiException.badRequest("target.type is required: one of business, posts, users, category");
+            }
+            int maxIds = switch (type) {
+                case BUSINESS -> 1;
+                case POSTS -> MAX_TARGETS;
+                case USERS -> 1000;
+                case CATEGORY -> 0;
+            };
+            if (type == TargetType.CATEGORY) {
+                if (category == null) {
+                    throw ApiException.badRequest("target.category is required when target.type is category");
+                }
+            } else if (ids == null || ids.isEmpty() || ids.size() > maxIds) {
+                throw ApiException.badRequest(String.format(Locale.ROOT, "target.ids must hold 1..%d ids for target.type %s, got %d",
+                        maxIds, type.name().toLowerCase(Locale.ROOT), ids == null ? 0 : ids.size()));
+            }
+            ids = ids == null ? List.of() : checkIds(ids);
+            regions = regions == null ? List.of() : checkRegions(regions);
+            if (size != null && (size < 1 || size > SCAN)) {
+                throw ApiException.badRequest("size must be in 1.." + SCAN + ", got " + size);
+            }
+            if (minScore != null && !(minScore >= 0 && minScore <= 1)) {
+                throw ApiException.badRequest("minScore must be in [0, 1], got " + minScore);
+            }
+            if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+                throw ApiException.badRequest(String.format(Locale.ROOT, "offset must be >= 0 and limit in 1..%d, got offset=%d limit=%d",
+                        MAX_LIMIT, offset, limit));
+            }
+        }
+
+        private static List<String> checkIds(List<String> ids) {
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                if (id == null || id.isBlank()) {
+                    throw ApiException.badRequest("target.ids[" + i + "] must be a non-blank id, got " + (id == null ? "null" : "'" + id + "'"));
+                }
+                int bad = Utf16.unpairedSurrogate(id);
+                if (bad >= 0) {
+                    throw ApiException.badRequest(String.format(Locale.ROOT,
+                            "target.ids[%d] is not valid UTF-16: an unpaired surrogate \\u%04X at index %d", i, (int) id.charAt(bad), bad));
+                }
+            }
+            return List.copyOf(ids);
+        }
+
+        private static List<Integer> checkRegions(List<Integer> regions) {
+            for (int i = 0; i < regions.size(); i++) {
+                if (regions.get(i) == null) {
+                    throw ApiException.badRequest("regions[" + i + "] must be a region id, got null");
+                }
+            }
+            return List.copyOf(regions);
+        }
+    }
 
     public record Member(String userId, double score, int region) {}
 
@@ -50,7 +111,6 @@ public final class AudienceService {
     }
 
     public Result audience(Request r) {
-        validate(r);
         try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
             ServingModel model = lease.model();
             int[] seeds = seeds(model, r);
@@ -137,35 +197,5 @@ public final class AudienceService {
                     kind.name().toLowerCase(Locale.ROOT), unknown.subList(0, Math.min(5, unknown.size())), model.version()));
         }
         return out;
-    }
-
-    private static void validate(Request r) {
-        if (r.type() == null) {
-            throw ApiException.badRequest("target.type is required: one of business, posts, users, category");
-        }
-        int maxIds = switch (r.type()) {
-            case BUSINESS -> 1;
-            case POSTS -> MAX_TARGETS;
-            case USERS -> 1000;
-            case CATEGORY -> 0;
-        };
-        if (r.type() == TargetType.CATEGORY) {
-            if (r.category() == null) {
-                throw ApiException.badRequest("target.category is required when target.type is category");
-            }
-        } else if (r.ids() == null || r.ids().isEmpty() || r.ids().size() > maxIds) {
-            throw ApiException.badRequest(String.format(Locale.ROOT, "target.ids must hold 1..%d ids for target.type %s, got %d",
-                    maxIds, r.type().name().toLowerCase(Locale.ROOT), r.ids() == null ? 0 : r.ids().size()));
-        }
-        if (r.size() != null && (r.size() < 1 || r.size() > SCAN)) {
-            throw ApiException.badRequest("size must be in 1.." + SCAN + ", got " + r.size());
-        }
-        if (r.minScore() != null && !(r.minScore() >= 0 && r.minScore() <= 1)) {
-            throw ApiException.badRequest("minScore must be in [0, 1], got " + r.minScore());
-        }
-        if (r.offset() < 0 || r.limit() < 1 || r.limit() > MAX_LIMIT) {
-            throw ApiException.badRequest(String.format(Locale.ROOT, "offset must be >= 0 and limit in 1..%d, got offset=%d limit=%d",
-                    MAX_LIMIT, r.offset(), r.limit()));
-        }
     }
 }

@@ -8,6 +8,8 @@ import io.marketgraph.store.GraphStoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Audiences answered by Neo4j (the request's {@code source: graph}): predicted interest exported
@@ -16,6 +18,8 @@ import java.util.Optional;
  * they work again by themselves once it is back; nothing else in the API depends on Neo4j.
  */
 public final class GraphAudienceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphAudienceService.class);
 
     private final Optional<AudienceQueries> queries;
 
@@ -31,8 +35,9 @@ public final class GraphAudienceService {
         try {
             audience = q.find(query);
         } catch (GraphStoreUnavailableException e) {
-            throw new ApiException(503, "graph_store_unavailable", e.getMessage()
-                    + "; audiences with source 'embeddings' and every other endpoint keep working");
+            LOG.warn("audience with source 'graph': {}", e.getMessage());   // where Neo4j is stays in the log, not in the answer
+            throw new ApiException(503, "graph_store_unavailable", "Neo4j is unavailable: audiences with source 'graph' work again "
+                    + "once it is reachable; audiences with source 'embeddings' and every other endpoint keep working");
         }
         List<AudienceService.Member> members = new ArrayList<>();
         for (Audience.Member m : audience.members()) {
@@ -44,7 +49,7 @@ public final class GraphAudienceService {
     }
 
     private static AudienceQuery query(AudienceService.Request r) {
-        List<Integer> regions = List.copyOf(r.regions());
+        List<Integer> regions = r.regions();
         double minScore = r.minScore() == null ? 0 : r.minScore();
         int limit = r.size() == null ? r.limit() : Math.min(r.limit(), Math.max(0, r.size() - r.offset()));
         try {

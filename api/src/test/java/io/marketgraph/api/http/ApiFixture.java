@@ -29,8 +29,25 @@ import java.util.Map;
 /**
  * A real server on a free port over a registry with two versions trained by train-links on the
  * planted market (v0001 good embeddings, v0002 the same with another seed), and keys per scope.
+ * Training both takes most of a minute on a busy machine, so the test classes share one
+ * ({@link #shared()}): each leaves v0001 serving when it is done.
  */
 final class ApiFixture implements AutoCloseable {
+
+    private static ApiFixture shared;
+
+    /** The fixture of this test JVM, built on first use, stopped when the JVM exits. */
+    static synchronized ApiFixture shared() throws IOException {
+        if (shared == null) {
+            Path tmp = java.nio.file.Files.createTempDirectory("api-fixture");
+            shared = new ApiFixture(tmp);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shared.close();
+                deleteTree(tmp);
+            }, "api-fixture-stop"));
+        }
+        return shared;
+    }
 
     final Path registryDir;
     final ModelManager models;
@@ -94,6 +111,14 @@ final class ApiFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("ApiFixture: could not delete " + root + ": " + e);
         }
     }
 

@@ -68,20 +68,20 @@ class RerankJsonTest {
         assertEquals("u\"1", r.userId());
         assertArrayEquals(new String[] {"p1", "pé"}, r.postIds());
         assertArrayEquals(new double[] {2, -150}, r.baseScores());
-        // off the common path, the data-binding parser accepts what it always accepted (a number as id, a numeric string) ...
-        RerankJson.Request coerced = parse("{\"userId\":7,\"candidates\":[{\"postId\":8,\"baseScore\":\"0.5\"}]}");
-        assertEquals("7", coerced.userId());
-        assertArrayEquals(new String[] {"8"}, coerced.postIds());
-        assertArrayEquals(new double[] {0.5}, coerced.baseScores());
         assertEquals(0, parse("{\"userId\":\"u\",\"candidates\":[]}").postIds().length);
-        // ... and rejects what it always rejected, with the same messages
+        // off the common path, the data-binding parser coerces nothing (a number is no id, a numeric string no score) ...
+        assertRejected("{\"userId\":7,\"candidates\":[]}", "field 'userId': expected a string, got the number 7");
+        assertRejected("{\"userId\":\"u\",\"candidates\":[{\"postId\":8,\"baseScore\":1}]}", "field 'candidates[0].postId': expected a string");
+        assertRejected("{\"userId\":\"u\",\"candidates\":[{\"postId\":\"p\",\"baseScore\":\"0.5\"}]}",
+                "field 'candidates[0].baseScore': expected a number, got the string '0.5'");
+        // ... and rejects what it always rejected, with messages in our words
         assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":\"high\"}]}", "field 'candidates[0].baseScore'");
         assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\",\"baseScore\":1,\"x\":1}]}",
                 "unknown field 'x' in 'candidates[0]'");
-        assertRejected("{\"userId\":\"u1\",\"candidates\":[]} {}", "request body");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[]} {}", "more follows the request body's JSON value");
         assertRejected("{\"userId\":\"u1\",\"candidates\":[{", "malformed JSON at line 1 column");
         assertRejected("{\"candidates\":[]}", "fields 'userId' and 'candidates' are required");
-        assertRejected("{\"userId\":\"u1\",\"candidates\":[null]}", "candidates[0] needs postId and baseScore");
+        assertRejected("{\"userId\":\"u1\",\"candidates\":[null]}", "field 'candidates[0]': expected an object, got null");
         assertRejected("{\"userId\":\"u1\",\"candidates\":[{\"postId\":\"p1\"}]}", "candidates[0] needs postId and baseScore");
         assertRejected("", "request body is empty");
         assertRejected("null", "request body is null");
