@@ -15,6 +15,12 @@ public record EmbedOptions(Path graph, Path out, boolean directed, boolean mater
 
     public enum OutputFormat { STORE, WORD2VEC, PARQUET }
 
+    /**
+     * The default starting learning rate of a warm start: its start is already trained, and the cold
+     * default moves it about as far as a cold start would (embeddings/README.md, "Warm start").
+     */
+    public static final double INIT_LEARNING_RATE = 0.0025;
+
     public static final String USAGE = String.join("\n",
             "usage: bin/marketgraph embed --graph PATH --out DIR [flags]",
             "",
@@ -29,7 +35,7 @@ public record EmbedOptions(Path graph, Path out, boolean directed, boolean mater
             "  --epochs N           passes over the walks (default 1)",
             "  --negatives N        negative samples (default 5)",
             "  --sample X           sub-sampling threshold, 0 = off (default 0.001)",
-            "  --learning-rate X    starting learning rate (default 0.025)",
+            "  --learning-rate X    starting learning rate (default 0.025; with --init " + INIT_LEARNING_RATE + ")",
             "  --threads N          threads (default: all cores = " + Runtime.getRuntime().availableProcessors()
                     + "); 1 gives byte-identical output per seed",
             "  --seed N             random seed (default 42)",
@@ -70,7 +76,8 @@ public record EmbedOptions(Path graph, Path out, boolean directed, boolean mater
             walks = new WalkConfig(f.intValue("--walks-per-node", 10), f.intValue("--walk-length", 80),
                     f.doubleValue("--p", 1.0), f.doubleValue("--q", 1.0), seed);
             sg = new SkipGramConfig(f.intValue("--dim", 128), f.intValue("--window", 10), f.intValue("--negatives", 5),
-                    f.intValue("--epochs", 1), (float) f.doubleValue("--learning-rate", 0.025),
+                    f.intValue("--epochs", 1), (float) f.doubleValue("--learning-rate",
+                            f.has("--init") ? INIT_LEARNING_RATE : 0.025),
                     f.doubleValue("--sample", 1e-3),
                     f.intValue("--threads", Runtime.getRuntime().availableProcessors()), seed);
             format = OutputFormat.valueOf(f.string("--format", "store").toUpperCase(Locale.ROOT));
