@@ -69,6 +69,7 @@ public final class EmbedJob {
         report.put("walks_per_node", o.walks().walksPerNode());
         report.put("walk_length", o.walks().walkLength());
         report.put("dim", o.skipGram().dim());
+        report.put("learning_rate", o.skipGram().learningRate());
         report.put("seed", o.skipGram().seed());
         report.put("spark", o.spark());
         if (o.spark()) {
@@ -104,7 +105,7 @@ public final class EmbedJob {
         long inputEdges = loaded.edges().edgeCount();
         loaded = new GraphDirectory.Loaded(null, loaded.nodes()); // let the edge arrays go
         seconds.put("csr", (System.nanoTime() - t1) / 1e9);
-        Path previous = o.init() != null ? o.init() : o.alignTo();
+        Path previous = previous(o);
         WarmStart warm = previous == null ? null : WarmStart.match(EmbeddingStore.read(previous), loaded.nodes());
         if (warm != null) {
             warm.check(o.skipGram().dim());

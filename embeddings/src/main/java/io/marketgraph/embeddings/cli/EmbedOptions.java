@@ -6,7 +6,9 @@ import io.marketgraph.embeddings.walks.WalkConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The flags of {@code bin/marketgraph embed}, read by {@link EmbedJob} through the accessors. */
 @Command(name = "embed", sortOptions = false,
@@ -15,6 +17,15 @@ import picocli.CommandLine.Option;
 public final class EmbedOptions implements Cli.Checked {
 
     public enum OutputFormat { STORE, WORD2VEC, PARQUET }
+
+    /**
+     * The default starting learning rate of a warm start: its start is already trained, and the cold
+     * default moves it about as far as a cold start would (embeddings/README.md, "Warm start").
+     */
+    public static final float INIT_LEARNING_RATE = 0.0025f;
+
+    @Spec
+    CommandSpec spec;
 
     public enum SparkTrainer {
         IN_PROCESS("in-process"), WORD2VEC("word2vec");
@@ -79,7 +90,8 @@ public final class EmbedOptions implements Cli.Checked {
     // ---- warm start and drift
     @Option(names = "--init", paramLabel = "STORE",
             description = "warm start from a previous embedding store: known nodes start from their old vectors,"
-                    + " the result is rotated onto the old space; drift goes to OUT/report.json")
+                    + " the result is rotated onto the old space; drift goes to OUT/report.json; --learning-rate"
+                    + " defaults to " + INIT_LEARNING_RATE + " then")
     Path init;
 
     @Option(names = "--align-to", paramLabel = "STORE",
@@ -152,8 +164,13 @@ public final class EmbedOptions implements Cli.Checked {
         return node2vec.walks();
     }
 
+    /** The skip-gram settings; with --init and no --learning-rate given, it starts at {@link #INIT_LEARNING_RATE}. */
     public SkipGramConfig skipGram() {
-        return node2vec.skipGram();
+        SkipGramConfig sg = node2vec.skipGram();
+        boolean rateGiven = spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--learning-rate");
+        return init == null || rateGiven ? sg : new SkipGramConfig(sg.dim(), sg.window(), sg.negatives(), sg.epochs(),
+                INIT_LEARNING_RATE, sg.sample(), sg.threads(), sg.seed());
     }
 
     /** Parses {@code in-process} / {@code word2vec} as the flag spells them. */
