@@ -77,8 +77,7 @@ public final class RecommendationService {
         Optional<Integer> user = model.node(NodeKind.USER, userId);
         if (kind == NodeKind.POST && model.recommender().isPresent()) {
             // the ranker's own exclusion: what the user engaged with (liked, chatted, bought), not every view
-            IntPredicate listed = t -> (regions.isEmpty() || regions.contains(model.nodes().region(t))) && isActive(model, t);
-            return ranked(model, model.recommender().get(), userId, user.orElse(-1), k, listed, recent);
+            return ranked(model, model.recommender().get(), userId, user.orElse(-1), k, listed(model, kind, regions), recent);
         }
         CsrGraph graph = model.graph();
         IntPredicate accept = eligible(model, kind, regions, user);
@@ -128,11 +127,17 @@ public final class RecommendationService {
         return new Result(result.userId(), result.kind(), result.strategy(), result.modelVersion(), result.items(), shortfall);
     }
 
+    /** Listed: in the requested regions and, for posts, ACTIVE. */
+    private static IntPredicate listed(ServingModel model, NodeKind kind, Set<Integer> regions) {
+        return t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
+                && (kind != NodeKind.POST || isActive(model, t));
+    }
+
+    /** Listed, and nothing the user has an edge to. */
     private static IntPredicate eligible(ServingModel model, NodeKind kind, Set<Integer> regions, Optional<Integer> user) {
         CsrGraph graph = model.graph();
-        return t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
-                && (kind != NodeKind.POST || isActive(model, t))
-                && (user.isEmpty() || !graph.hasEdge(user.get(), t));
+        IntPredicate listed = listed(model, kind, regions);
+        return t -> listed.test(t) && (user.isEmpty() || !graph.hasEdge(user.get(), t));
     }
 
     /** The served path of a version with a ranker: the same ranking as train-links' report. */

@@ -84,8 +84,11 @@ public final class TrainLinksJob {
         }
         TrainLinksResult.Builder result = new TrainLinksResult.Builder(config);
         Path embedReport = config.embeddings().resolve("report.json"); // embeddings' EmbedJob.REPORT
-        if (Files.exists(embedReport) && Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).has("drift")) {
-            result.embeddingDrift(Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).get("drift"));
+        if (Files.exists(embedReport)) {
+            com.fasterxml.jackson.databind.JsonNode drift = Json.read(embedReport, com.fasterxml.jackson.databind.JsonNode.class).get("drift");
+            if (drift != null) {
+                result.embeddingDrift(drift);
+            }
         }
         GraphWeighting weighting = GraphWeighting.of(config.graph());
         result.graphWeighting(weighting);
