@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Reads the entity tables ({@code users}, {@code posts}, {@code businesses}: each a {@code .csv},
- * {@code .jsonl} / {@code .json} / {@code .ndjson}, gzipped or not, or a directory of such parts, with
+ * {@code .jsonl} / {@code .json} / {@code .ndjson}, gzipped or not, a {@code .parquet} file, or a
+ * directory of such parts (Spark's Parquet output included), with
  * the columns of DESIGN.md; see {@link EntityRecords}) into a {@link NodeIndex}. Entities are reference
  * data: a bad row (missing column, duplicate id, unknown status) fails the run with the file, line and
  * value, rather than being skipped. {@code businesses} may be absent (then there are none); users and
@@ -112,7 +113,7 @@ public final class EntityLoader {
     /** The file or directory holding table {@code name}, or null. */
     static Path locate(Path dir, String name) {
         for (String candidate : List.of(name + ".csv", name + ".csv.gz", name + ".jsonl", name + ".jsonl.gz",
-                name + ".json", name + ".json.gz", name + ".ndjson", name + ".ndjson.gz", name)) {
+                name + ".json", name + ".json.gz", name + ".ndjson", name + ".ndjson.gz", name + ".parquet", name)) {
             Path p = dir.resolve(candidate);
             if (Files.exists(p)) {
                 return p;
@@ -126,8 +127,8 @@ public final class EntityLoader {
         if (path == null) {
             if (required) {
                 throw new InvalidInputException(String.format(Locale.ROOT,
-                        "entities directory %s has no %s table: expected %s.csv, %s.jsonl (.gz either) or a directory %s/",
-                        dir, table, table, table, table));
+                        "entities directory %s has no %s table: expected %s.csv, %s.jsonl (.gz either), %s.parquet or a directory %s/",
+                        dir, table, table, table, table, table));
             }
             return List.of();
         }

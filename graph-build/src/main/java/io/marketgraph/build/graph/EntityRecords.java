@@ -14,12 +14,17 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.schema.GroupType;
 
 /**
- * The records of one entity table part, as column -> text: CSV with a header ({@code .csv}) or
- * JSON Lines ({@code .jsonl}, {@code .json}, {@code .ndjson}), either gzipped ({@code .gz}). A JSON
- * number or boolean reads as its text, null as absent. Entities are reference data: a line that is
- * not one JSON object (two objects on a line included) fails the run naming the file and line.
+ * The records of one entity table part, as column -> text: CSV with a header ({@code .csv}),
+ * JSON Lines ({@code .jsonl}, {@code .json}, {@code .ndjson}), either gzipped ({@code .gz}), or
+ * Parquet ({@code .parquet}, read with parquet-hadoop, the reader Spark itself uses). A JSON or
+ * Parquet number or boolean reads as its text, null as absent. Entities are reference data: a line
+ * that is not one JSON object (two objects on a line included) fails the run naming the file and line.
  */
 final class EntityRecords {
 
@@ -30,8 +35,19 @@ final class EntityRecords {
         return name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson");
     }
 
-    /** Calls {@code sink} with (where, record) for every record of {@code part}; where is "FILE line N". */
+    static boolean isParquet(Path part) {
+        return part.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
+    /**
+     * Calls {@code sink} with (where, record) for every record of {@code part}; where is "FILE line N"
+     * ("FILE row N" for Parquet).
+     */
     static void read(Path part, BiConsumer<String, Map<String, String>> sink) {
+        if (isParquet(part)) {
+            parquet(part, sink);
+            return;
+        }
         try (BufferedReader in = TextFiles.open(part)) {
             if (isJson(part)) {
                 json(part, in, sink);
@@ -95,6 +111,33 @@ final class EntityRecords {
                 }
             });
             sink.accept(where, record);
+        }
+    }
+
+    /** Top-level primitive columns as text (strings as UTF-8, numbers as digits); nested columns as their text form. */
+    private static void parquet(Path part, BiConsumer<String, Map<String, String>> sink) {
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+            Group row;
+            long rowNo = 0;
+            while ((row = reader.read()) != null) {
+                rowNo++;
+                GroupType type = row.getType();
+                Map<String, String> record = new HashMap<>();
+                for (int f = 0; f < type.getFieldCount(); f++) {
+                    if (row.getFieldRepetitionCount(f) == 0) {
+                        continue;  // null
+                    }
+                    String value = type.getType(f).isPrimitive() ? row.getValueToString(f, 0) : row.getGroup(f, 0).toString();
+                    record.put(type.getFieldName(f).toLowerCase(Locale.ROOT), value.trim());
+                }
+                sink.accept(part + " row " + rowNo, record);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException(part + ": not a readable Parquet file (" + e.getMessage() + ")");
         }
     }
 

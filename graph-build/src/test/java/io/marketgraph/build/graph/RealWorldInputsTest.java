@@ -15,8 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,5 +117,34 @@ class RealWorldInputsTest {
         assertEquals(3.0 * 0.5, w.weight(io.marketgraph.model.Action.LIKE, 0, 30 * day), 1e-12);
         assertEquals(1e-6, w.weight(io.marketgraph.model.Action.VIEW, 0, 22L * 365 * day), 1e-18);
         assertEquals(10e-6, w.weight(io.marketgraph.model.Action.PURCHASE, 0, 1000L * 365 * day), 1e-18);
+    }
+
+    @Test
+    void parquet_entities_as_spark_writes_them_load_with_their_string_ids_and_a_null_region() throws IOException {
+        Path entities = Files.createDirectories(tmp.resolve("entities"));
+        StructType users = new StructType().add("user_id", DataTypes.StringType).add("region_id", DataTypes.StringType)
+                .add("joined_at", DataTypes.TimestampType);
+        // a directory of Spark part files (with _SUCCESS and .crc files beside them)
+        spark.createDataFrame(List.of(RowFactory.create("u1", "seoul-gangnam-3", Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                        RowFactory.create("u2", null, null)), users)
+                .coalesce(1).write().parquet(entities.resolve("users").toString());
+        StructType posts = new StructType().add("post_id", DataTypes.StringType).add("seller_kind", DataTypes.StringType)
+                .add("seller_id", DataTypes.StringType).add("category_id", DataTypes.StringType)
+                .add("region_id", DataTypes.StringType).add("price", DataTypes.DoubleType).add("status", DataTypes.StringType);
+        spark.createDataFrame(List.of(RowFactory.create("p1", "USER", "u1", "furniture/sofa", "seoul-gangnam-3", 120.5, "ACTIVE"),
+                        RowFactory.create("p2", "USER", "u2", "bikes", "busan-haeundae-1", 80.0, "SOLD")), posts)
+                .coalesce(1).write().parquet(entities.resolve("posts.parquet").toString());
+
+        EntityLoader.Loaded loaded = EntityLoader.loadWithCodes(entities);
+        NodeIndex index = loaded.index();
+        assertEquals(2, index.users());
+        assertEquals(2, index.posts());
+        assertEquals(0, index.businesses(), "no businesses table: none");
+        Map<String, Integer> regions = loaded.codes().get("region_id");
+        assertEquals(Map.of("busan-haeundae-1", 0, "seoul-gangnam-3", 1), regions);
+        assertEquals(1, index.region(0), "u1: seoul-gangnam-3");
+        assertEquals(-1, index.region(1), "u2: a null region is no region");
+        assertEquals(io.marketgraph.model.PostStatus.SOLD, index.status(3));
+        assertEquals(0, index.seller(2), "p1 is listed by u1");
     }
 }
