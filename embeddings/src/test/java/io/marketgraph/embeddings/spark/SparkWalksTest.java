@@ -32,7 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** One Spark class (about 40 s): the distributed walks written to files equal the in-process ones; Parquet export. */
 class SparkWalksTest {
 
-    private static final Path FACEBOOK = Path.of("/work/shared/datasets/facebook/edges.tsv");
+    /** ego-Facebook from the shared datasets beside the repository (../shared/datasets of the clone). */
+    private static final Path FACEBOOK = sharedDataset("facebook/edges.tsv");
+
+    private static Path sharedDataset(String file) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/datasets").resolve(file);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no shared/datasets/" + file + " in " + Path.of("").toAbsolutePath() + " or above it");
+    }
 
     @TempDir
     Path tmp;
