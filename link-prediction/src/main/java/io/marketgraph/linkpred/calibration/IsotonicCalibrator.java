@@ -14,7 +14,9 @@ import java.util.Locale;
  * a raw score becomes a probability of engagement, and the order of distinct raw scores is kept
  * (ties only where PAV pooled them flat). Outside the fitted range the end values hold.
  */
-public final class IsotonicCalibrator {
+public final class IsotonicCalibrator implements Calibrator {
+
+    static final String KIND = "isotonic";
 
     private final double[] x;
     private final double[] y;
@@ -64,7 +66,7 @@ public final class IsotonicCalibrator {
         return new IsotonicCalibrator(x, y);
     }
 
-    /** The calibrated probability of a raw score. */
+    @Override
     public double apply(double raw) {
         if (raw <= x[0]) {
             return y[0];
@@ -82,20 +84,29 @@ public final class IsotonicCalibrator {
         return y[lo] + t * (y[hi] - y[lo]);
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
     public int knots() {
         return x.length;
     }
 
+    @Override
     public void write(Path file) {
         ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("kind", "isotonic");
+        json.put("kind", KIND);
         json.set("x", Json.MAPPER.valueToTree(x));
         json.set("y", Json.MAPPER.valueToTree(y));
         Json.write(file, json);
     }
 
     public static IsotonicCalibrator read(Path file) {
-        JsonNode json = Json.read(file, JsonNode.class);
+        return read(file, Json.read(file, JsonNode.class));
+    }
+
+    static IsotonicCalibrator read(Path file, JsonNode json) {
         JsonNode xs = json.get("x");
         JsonNode ys = json.get("y");
         if (xs == null || ys == null || !xs.isArray() || !ys.isArray() || xs.size() != ys.size() || xs.size() == 0) {

@@ -43,6 +43,16 @@ public record Reliability(List<Bin> bins, double ece, long predictions) {
         return new Reliability(List.copyOf(bins), n == 0 ? Double.NaN : ece, n);
     }
 
+    /** The mean score over every prediction (what calibration promises the observed rate is). */
+    public double meanScore() {
+        return bins.stream().mapToDouble(b -> b.count() * b.meanScore()).sum() / predictions;
+    }
+
+    /** The observed rate over every prediction. */
+    public double observedRate() {
+        return bins.stream().mapToDouble(b -> b.count() * b.observedRate()).sum() / predictions;
+    }
+
     /** The highest bin's observed rate relative to its mean score, minus 1 (0 = perfectly calibrated). */
     public double topBinRelativeGap() {
         Bin top = bins.get(bins.size() - 1);

@@ -178,10 +178,14 @@ public final class RankerEvaluation {
             d.put("ci95_high", diff[2]);
         }
         ObjectNode cal = out.putObject("calibration");
-        cal.put("method", "isotonic");
+        cal.put("method", recommender.calibrator().kind());
         cal.put("bins", BINS);
         cal.put("predictions", reliability.predictions());
         cal.put("ece", reliability.ece());
+        // the base rate the calibration promised on the test candidates and the one observed: a gap here
+        // is a shift of the engagement rate between the calibration window and the test window
+        cal.put("mean_score", reliability.meanScore());
+        cal.put("observed_rate", reliability.observedRate());
         Reliability.Bin top = reliability.bins().get(reliability.bins().size() - 1);
         cal.put("top_bin_mean_score", top.meanScore());
         cal.put("top_bin_observed_rate", top.observedRate());

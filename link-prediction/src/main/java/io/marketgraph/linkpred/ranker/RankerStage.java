@@ -10,7 +10,7 @@ import io.marketgraph.io.InteractionTable;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.NodeTable;
-import io.marketgraph.linkpred.calibration.IsotonicCalibrator;
+import io.marketgraph.linkpred.calibration.Calibrator;
 import io.marketgraph.linkpred.candidates.CandidateGenerator;
 import io.marketgraph.linkpred.candidates.CandidateSource;
 import io.marketgraph.linkpred.candidates.MarketContext;
@@ -44,7 +44,7 @@ public final class RankerStage {
      * @param graph       graph directory split at T2 before train-links' T (same entities, so the same nodes)
      * @param embeddings  embeddings learnt on that graph
      * @param maxUsers    users of [T2, T) whose candidate sets train (and calibrate) the ranker
-     * @param calibrationShare share of those users held back for the isotonic calibration
+     * @param calibrationShare share of those users held back for the calibration
      */
     public record Config(Path graph, Path embeddings, LinkModelConfig model, int maxUsers, double calibrationShare) {}
 
@@ -102,12 +102,12 @@ public final class RankerStage {
                 config.calibrationShare(), progress).train(window.test());
         MarketContext now = new MarketContext(graph, nodes, embeddings, postAnn, pairs.train());
         CandidateGenerator generator = new CandidateGenerator(now, CandidateGenerator.defaultBudgets());
-        Recommender recommender = new Recommender(now, generator, trained.model(), trained.calibrator());
+        Recommender recommender = new Recommender(now, generator, trained.model(), trained.calibration().calibrator());
         RankerEvaluation.Result evaluation = new RankerEvaluation(recommender, k, config.model().seed(), progress)
                 .evaluate(pairs.train(), pairs.test(), maxEvalUsers);
         Path dir = versionDir.resolve(DIR);
         trained.model().save(dir.resolve(MODEL));
-        trained.calibrator().write(dir.resolve(CALIBRATION));
+        trained.calibration().calibrator().write(dir.resolve(CALIBRATION));
         ObjectNode json = evaluation.json();
         ObjectNode training = json.putObject("training");
         training.put("ranker_graph", config.graph().toString());
@@ -122,7 +122,12 @@ public final class RankerStage {
         training.put("calibration_rows", trained.calibrationRows());
         training.put("calibration_positives", trained.calibrationPositives());
         training.put("positives_reached_by_candidates", (double) trained.reachablePositives() / Math.max(1, trained.labelPositives()));
-        training.put("calibration_knots", trained.calibrator().knots());
+        training.put("calibration_positive_rate", (double) trained.calibrationPositives() / Math.max(1, trained.calibrationRows()));
+        ObjectNode calibration = training.putObject("calibration_choice");
+        calibration.put("method", trained.calibration().calibrator().kind());
+        calibration.put("folds", trained.calibration().folds());
+        calibration.put("cv_log_loss_isotonic", trained.calibration().isotonicLogLoss());
+        calibration.put("cv_log_loss_platt", trained.calibration().plattLogLoss());
         ArrayNode features = training.putArray("features");
         RankerFeatures.NAMES.forEach(features::add);
         return new Outcome(json, evaluation, recommender);
@@ -149,7 +154,7 @@ public final class RankerStage {
         }
         long[] positives = TaskPairs.positives(LinkTask.USER_POST, nodes, InteractionTable.read(interactions, nodes.size()));
         MarketContext ctx = new MarketContext(graph, nodes, embeddings, postAnn, positives);
-        IsotonicCalibrator calibrator = IsotonicCalibrator.read(dir.resolve(CALIBRATION));
+        Calibrator calibrator = Calibrator.read(dir.resolve(CALIBRATION));
         LinkModel model = LinkModel.load(dir.resolve(MODEL));
         try {
             return new Recommender(ctx, new CandidateGenerator(ctx, CandidateGenerator.defaultBudgets()), model, calibrator);

@@ -1,6 +1,6 @@
 package io.marketgraph.linkpred.ranker;
 
-import io.marketgraph.linkpred.calibration.IsotonicCalibrator;
+import io.marketgraph.linkpred.calibration.CalibratorChoice;
 import io.marketgraph.linkpred.candidates.CandidateGenerator;
 import io.marketgraph.linkpred.candidates.CandidateGenerator.History;
 import io.marketgraph.linkpred.candidates.CandidateSet;
@@ -25,8 +25,9 @@ import java.util.stream.IntStream;
  * task positives that were not positive before T2), so neither features nor labels see the test
  * period. Negatives are the user's non-engaged candidates (the sources' own hard negatives), a
  * seeded sample of at most {@link #NEGATIVES_PER_USER} per user so training stays small; a seeded
- * share of the users is held back to fit the isotonic calibration on their full candidate sets, at
- * the rate the served lists really have.
+ * share of the users is held back to fit the calibration on their full candidate sets, at the rate
+ * the served lists really have (isotonic or Platt, whichever their cross-validated log loss prefers:
+ * {@link CalibratorChoice}).
  */
 public final class RankerTrainer {
 
@@ -34,7 +35,7 @@ public final class RankerTrainer {
     public static final int NEGATIVES_PER_USER = 40;
 
     /** The trained ranker, its calibration and what they were fit on. */
-    public record Outcome(LinkModel model, IsotonicCalibrator calibrator, long trainUsers, long trainRows,
+    public record Outcome(LinkModel model, CalibratorChoice calibration, long trainUsers, long trainRows,
                           long trainPositives, long calibrationUsers, long calibrationRows, long calibrationPositives,
                           long labelPositives, long reachablePositives) {}
 
@@ -76,10 +77,10 @@ public final class RankerTrainer {
         for (int i = 0; i < y.length; i++) {
             y[i] = cal.labels()[i] == 1f;
         }
-        IsotonicCalibrator calibrator = IsotonicCalibrator.fit(raw, y);
+        CalibratorChoice calibration = CalibratorChoice.fit(raw, y);
         Set<Integer> chosen = new HashSet<>(users);
         long labelPositives = Arrays.stream(labels).filter(p -> chosen.contains(TaskPairs.source(p))).count();
-        return new Outcome(ranker, calibrator, fit.size(), train.x().rows(), train.positives(), calibrate.size(),
+        return new Outcome(ranker, calibration, fit.size(), train.x().rows(), train.positives(), calibrate.size(),
                 cal.x().rows(), cal.positives(), labelPositives, train.positives() + cal.positives());
     }
 

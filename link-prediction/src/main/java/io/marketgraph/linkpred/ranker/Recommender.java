@@ -1,6 +1,6 @@
 package io.marketgraph.linkpred.ranker;
 
-import io.marketgraph.linkpred.calibration.IsotonicCalibrator;
+import io.marketgraph.linkpred.calibration.Calibrator;
 import io.marketgraph.linkpred.candidates.CandidateGenerator;
 import io.marketgraph.linkpred.candidates.CandidateGenerator.History;
 import io.marketgraph.linkpred.candidates.CandidateSet;
@@ -26,9 +26,9 @@ public final class Recommender implements AutoCloseable {
     private final CandidateGenerator generator;
     private final RankerFeatures features;
     private final LinkModel model;
-    private final IsotonicCalibrator calibrator;
+    private final Calibrator calibrator;
 
-    public Recommender(MarketContext ctx, CandidateGenerator generator, LinkModel model, IsotonicCalibrator calibrator) {
+    public Recommender(MarketContext ctx, CandidateGenerator generator, LinkModel model, Calibrator calibrator) {
         if (!model.features().equals(RankerFeatures.NAMES)) {
             throw new IllegalArgumentException("the ranker was trained on features " + model.features()
                     + ", this code computes " + RankerFeatures.NAMES);
@@ -48,6 +48,10 @@ public final class Recommender implements AutoCloseable {
 
     public MarketContext context() {
         return ctx;
+    }
+
+    public Calibrator calibrator() {
+        return calibrator;
     }
 
     public CandidateGenerator generator() {

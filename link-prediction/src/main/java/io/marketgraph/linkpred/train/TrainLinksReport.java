@@ -83,9 +83,12 @@ final class TrainLinksReport {
         html.paragraph("Paired bootstrap 95 % interval of ranker minus the best reference baseline: "
                 + ranker.get("bootstrap_vs_best_reference"));
         JsonNode cal = ranker.get("calibration");
-        html.paragraph(String.format(Locale.ROOT, "Calibration (isotonic, fit on a held-back slice of the training period's users): "
+        JsonNode choice = ranker.path("training").path("calibration_choice");
+        html.paragraph(String.format(Locale.ROOT, "Calibration (%s, fit on a held-back slice of the training period's users; "
+                        + "cross-validated log loss there: isotonic %.5f, Platt %.5f): "
                         + "ECE over %d equal-mass bins %.4f on %d test candidates; top bin mean score %.4f, observed rate %.4f (%+.1f %%).",
-                cal.get("bins").asInt(), cal.get("ece").asDouble(), cal.get("predictions").asLong(),
+                cal.get("method").asText(), choice.path("cv_log_loss_isotonic").asDouble(Double.NaN),
+                choice.path("cv_log_loss_platt").asDouble(Double.NaN), cal.get("bins").asInt(), cal.get("ece").asDouble(), cal.get("predictions").asLong(),
                 cal.get("top_bin_mean_score").asDouble(), cal.get("top_bin_observed_rate").asDouble(),
                 100 * cal.get("top_bin_relative_gap").asDouble()));
         result.reliability().ifPresent(r -> {

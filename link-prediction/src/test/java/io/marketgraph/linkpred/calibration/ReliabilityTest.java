@@ -19,6 +19,8 @@ class ReliabilityTest {
         assertEquals(0.25, r.bins().get(0).observedRate(), 1e-9);
         assertEquals(0.5 * 0.15 + 0.5 * 0.5, r.ece(), 1e-6);
         assertEquals(1.0, r.topBinRelativeGap(), 1e-6, "the top bin engages at twice its score");
+        assertEquals(0.3, r.meanScore(), 1e-6, "(4 x 0.1 + 4 x 0.5) / 8");
+        assertEquals(5 / 8.0, r.observedRate(), 1e-9);
     }
 
     @Test

@@ -40,7 +40,7 @@ class RankerStageTest {
         assertTrue(ranker.get("reference_baselines").has("source_coengagement"), "each source alone is a reference too");
         assertTrue(ranker.get("training").get("train_positives").asLong() > 0);
         JsonNode cal = ranker.get("calibration");
-        assertTrue(cal.get("ece").asDouble() < 0.1, "isotonic calibration from the earlier period holds: " + cal);
+        assertTrue(cal.get("ece").asDouble() < 0.1, "the calibration from the earlier period holds: " + cal);
         assertEquals(15, cal.get("reliability").size());
         assertTrue(Files.size(tmp.resolve("reliability-user_post.png")) > 1000, "reliability diagram drawn");
         assertTrue(Files.readString(tmp.resolve("report.html")).contains("reliability-user_post.png"));
