@@ -5,6 +5,7 @@ import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.foldin.FoldIn;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.Timestamps;
+import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.model.PostStatus;
@@ -44,13 +45,13 @@ public final class LiveState {
     /**
      * What a rebuild replayed onto a version: lines applied, lines older than the version's graph
      * cut-off (already in its graph), events whose target neither the model nor a live post knows, and
-     * the log's unreadable lines.
+     * the log's unreadable lines ({@code corrupt} includes lines that parse but hold no valid record).
      */
     public record ReplayReport(String version, long cutoffMillis, long posts, long events, long beforeCutoff,
                                long unresolved, long torn, long corrupt) {}
 
     private final ServingModel model;
-    private final LiveIndex index;
+    private final LiveIndex<LivePost> index;
     private final ConcurrentHashMap<String, LivePost> posts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, PostRecord> listings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, PostStatus> statuses = new ConcurrentHashMap<>();
@@ -62,7 +63,7 @@ public final class LiveState {
 
     public LiveState(ServingModel model) {
         this.model = model;
-        this.index = new LiveIndex(model.embeddings().dim());
+        this.index = new LiveIndex<>(model.embeddings().dim());
         this.replay = new ReplayReport(model.version(), Long.MIN_VALUE, 0, 0, 0, 0, 0, 0);
     }
 
@@ -70,28 +71,38 @@ public final class LiveState {
     public static LiveState rebuild(ServingModel model, IngestLog log) {
         LiveState state = new LiveState(model);
         long cutoff = cutoff(model.manifest());
-        long[] counts = new long[4];   // posts, events, before cut-off, unresolved
+        long[] counts = new long[5];   // posts, events, before cut-off, unresolved, unusable
         IngestLog.ReplayCounts p = log.replayPosts(r -> {
-            long at = Timestamps.parseMillis(r.updatedAt());
-            if (at < cutoff && model.nodeIndex(NodeKind.POST, r.postId()) >= 0) {
-                counts[2]++;   // the version's graph already has this post as it was then
-            } else {
-                state.applyPost(r);
-                counts[0]++;
+            try {
+                long at = Timestamps.parseMillis(r.updatedAt());
+                if (at < cutoff && model.nodeIndex(NodeKind.POST, r.postId()) >= 0) {
+                    counts[2]++;   // the version's graph already has this post as it was then
+                } else {
+                    state.applyPost(r);
+                    counts[0]++;
+                }
+            } catch (RuntimeException bad) {   // a line that parses but holds no valid post (edited by hand): counted, never fatal
+                counts[4]++;
+                LOG.warn("ingest log: post line for '{}' skipped: {}", r.postId(), bad.toString());
             }
         });
         IngestLog.ReplayCounts e = log.replayEvents(r -> {
-            long ts = Timestamps.parseMillis(r.ts());
-            if (ts < cutoff) {
-                counts[2]++;
-            } else if (state.applyEvent(r)) {
-                counts[1]++;
-            } else {
-                counts[3]++;
+            try {
+                long ts = Timestamps.parseMillis(r.ts());
+                if (ts < cutoff) {
+                    counts[2]++;
+                } else if (state.applyEvent(r)) {
+                    counts[1]++;
+                } else {
+                    counts[3]++;
+                }
+            } catch (RuntimeException bad) {
+                counts[4]++;
+                LOG.warn("ingest log: event line '{}' skipped: {}", r.eventId(), bad.toString());
             }
         });
         state.replay = new ReplayReport(model.version(), cutoff, counts[0], counts[1], counts[2], counts[3],
-                p.torn() + e.torn(), p.corrupt() + e.corrupt());
+                p.torn() + e.torn(), p.corrupt() + e.corrupt() + counts[4]);
         LOG.info("ingest log replayed onto {}: {}", model.version(), state.replay);
         return state;
     }
@@ -128,7 +139,7 @@ public final class LiveState {
         return model;
     }
 
-    public LiveIndex index() {
+    public LiveIndex<LivePost> index() {
         return index;
     }
 
@@ -157,7 +168,7 @@ public final class LiveState {
             LivePost post = livePost(r);
             posts.put(post.id(), post);
             if (post.vector() != null) {
-                index.put(post);
+                index.put(post.id(), post.vector(), post);
             } else {
                 index.remove(post.id());
             }

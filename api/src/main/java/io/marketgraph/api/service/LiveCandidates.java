@@ -1,10 +1,10 @@
 package io.marketgraph.api.service;
 
-import io.marketgraph.api.ingest.LiveIndex;
 import io.marketgraph.api.ingest.LivePost;
 import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.api.ingest.UserActivity;
 import io.marketgraph.api.model.ServingModel;
+import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.NodeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,9 +107,9 @@ final class LiveCandidates {
             out.add(item(p, query == null || p.vector() == null ? live.engagement(p.id()) : cosine(query, p.vector())));
         }
         if (query != null) {
-            for (LiveIndex.Scored s : live.index().search(unit(query), k - out.size(), p -> accept.test(p) && !taken.contains(p.id()))) {
+            for (LiveIndex.Scored<LivePost> s : live.index().search(unit(query), k - out.size(), p -> accept.test(p) && !taken.contains(p.id()))) {
                 if (s.score() >= floor) {
-                    out.add(item(s.post(), s.score()));
+                    out.add(item(s.item(), s.score()));
                 }
             }
         } else {

@@ -1,12 +1,12 @@
 package io.marketgraph.api.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.marketgraph.api.ingest.LiveIndex;
 import io.marketgraph.api.ingest.LivePost;
 import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
+import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.NodeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +62,8 @@ public final class SimilarityService {
                 out.add(new Neighbour(model.nodes().id(hits.nodes()[i]), hits.scores()[i], null));
             }
             if (posts && live.livePostCount() > 0) {
-                for (LiveIndex.Scored s : live.index().search(unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
-                    out.add(new Neighbour(s.post().id(), s.score(), Boolean.TRUE));
+                for (LiveIndex.Scored<LivePost> s : live.index().search(unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
+                    out.add(new Neighbour(s.id(), s.score(), Boolean.TRUE));
                 }
                 out.sort(Comparator.comparingDouble(Neighbour::score).reversed().thenComparing(Neighbour::id));
                 if (out.size() > k) {

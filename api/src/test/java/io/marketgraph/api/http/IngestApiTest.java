@@ -337,9 +337,17 @@ class IngestApiTest {
         String batch = events(event("c-1", "crash-u", "LIKE", "POST", "p3"), event("c-2", "crash-u", "LIKE", "POST", "p7"),
                 event("c-3", "crash-u", "PURCHASE", "POST", "p11"), event("c-4", "crash-u", "VIEW", "POST", "crash-p1"));
         assertEquals(4, json(api.post("/v1/events", "ingest", batch)).get("accepted").asInt());
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        String old = String.format("{\"event_id\":\"old-1\",\"ts\":%d,\"user_id\":\"cut-u\",\"action\":\"LIKE\","
+                + "\"target_kind\":\"POST\",\"target_id\":\"p5\"}", hourAgo);
+        assertEquals(1, json(api.post("/v1/events", "ingest", events(old))).get("accepted").asInt());
+        assertEquals("fold_in", json(api.get("/v1/users/cut-u/recommendations?k=5", "recs")).get("strategy").asText());
         checkServed(api, "v0001");
 
         api.crash();
+        // the versions' graph (the manifest's graphVersion) was split 30 minutes ago: the event of an hour ago is in it
+        Files.writeString(tmp.resolve("graph").resolve("report.json"), "{\"split_at\": " + (hourAgo + 1_800_000) + ", \"now_millis\": "
+                + System.currentTimeMillis() + "}");
         Path events = api.registryDir.resolve(IngestLog.DIR).resolve(IngestLog.EVENTS);
         Path segment;
         try (Stream<Path> files = Files.list(events)) {
@@ -361,6 +369,10 @@ class IngestApiTest {
             }
             assertEquals(1, replay.torn(), replay.toString());
             assertEquals(0, replay.corrupt(), replay.toString());
+            assertEquals(hourAgo + 1_800_000, replay.cutoffMillis());
+            assertEquals(3, replay.beforeCutoff(), "older than the cut-off: old-1 and the two OpenAPI example events (09:15): " + replay);
+            assertEquals("popular", json(restarted.get("/v1/users/cut-u/recommendations?k=5", "recs")).get("strategy").asText(),
+                    "not replayed: the graph holds it");
             checkServed(restarted, "v0001");
             HttpResponse<String> again = restarted.post("/v1/events", "ingest", batch);
             assertEquals(4, json(again).get("duplicates").asInt(), "event ids survive the restart: " + again.body());
