@@ -386,6 +386,61 @@ class IngestApiTest {
         }
     }
 
+    @Test
+    @Order(101)
+    void what_a_server_acknowledged_survives_a_sigkill_of_its_process() throws Exception {
+        Path keys = tmp.resolve("keys.json");
+        Files.writeString(keys, "{\"keys\": [{\"name\": \"ingest\", \"key\": \"ingest\", \"scopes\": [\"ingest\", \"recs\"]}]}");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-") || a.startsWith("-X") || a.startsWith("-D")).toList());   // the test JVM's flags (DJL offline)
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.marketgraph.api.cli.ServeMain",
+                "--registry", api.registryDir.toString(), "--keys", keys.toString(), "--port", "0"));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8));
+            java.util.regex.Pattern listening = java.util.regex.Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+            int port = -1;
+            StringBuilder log = new StringBuilder();
+            for (String line; port < 0 && (line = out.readLine()) != null; ) {
+                log.append(line).append('\n');
+                java.util.regex.Matcher m = listening.matcher(line);
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                }
+            }
+            assertTrue(port > 0, "the child server started: " + log);
+            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-server-output");
+            drain.setDaemon(true);
+            drain.start();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + port;
+            for (String[] call : new String[][] {
+                    {"/v1/posts", post("kill-p1", "USER", "u3", 3, 2, "ACTIVE")},
+                    {"/v1/posts", post("kill-p2", "USER", "u3", 3, 2, "ACTIVE")},
+                    {"/v1/events", events(event("k-1", "kill-u", "LIKE", "POST", "p15"), event("k-2", "kill-u", "CHAT", "POST", "p19"))}}) {
+                HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + call[0]))
+                        .header("X-API-Key", "ingest").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1])).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.body());
+            }
+            server.destroyForcibly();   // SIGKILL: no shutdown hook, no close of the log
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            server.destroyForcibly();
+        }
+        ApiFixture after = new ApiFixture(api);
+        try {
+            assertTrue(similar(after, "kill-p1", 20).contains("kill-p2"), "both listings survived");
+            JsonNode recs = json(after.get("/v1/users/kill-u/recommendations?k=20", "recs"));
+            assertEquals("fold_in", recs.get("strategy").asText(), recs.toString());
+            assertFalse(ids(recs.get("items")).contains("p15"), recs.toString());
+        } finally {
+            after.close();
+        }
+    }
+
     /** The crash test's posts, status change and events, served by {@code server} on {@code version}. */
     private void checkServed(ApiFixture server, String version) {
         JsonNode recs = json(server.get("/v1/users/crash-u/recommendations?k=20", "recs"));
