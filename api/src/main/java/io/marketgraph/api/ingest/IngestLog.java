@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,21 +129,25 @@ public final class IngestLog implements AutoCloseable {
         }
     }
 
-    public ReplayCounts replayEvents(Consumer<EventRecord> sink) {
+    /** Hands each event to {@code sink} with the time its segment was last written (epoch millis). */
+    public ReplayCounts replayEvents(ObjLongConsumer<EventRecord> sink) {
         return replay(EVENTS, EventRecord.class, sink);
     }
 
-    public ReplayCounts replayPosts(Consumer<PostRecord> sink) {
+    /** Hands each post line to {@code sink} with the time its segment was last written (epoch millis). */
+    public ReplayCounts replayPosts(ObjLongConsumer<PostRecord> sink) {
         return replay(POSTS, PostRecord.class, sink);
     }
 
-    private <T> ReplayCounts replay(String stream, Class<T> type, Consumer<T> sink) {
+    private <T> ReplayCounts replay(String stream, Class<T> type, ObjLongConsumer<T> sink) {
         long records = 0;
         long torn = 0;
         long corrupt = 0;
         for (Path segment : segments(root.resolve(stream))) {
             String text;
+            long written;
             try {
+                written = Files.getLastModifiedTime(segment).toMillis();
                 text = Files.readString(segment, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("Failed to read the ingest log segment " + segment, e);
@@ -175,7 +179,7 @@ public final class IngestLog implements AutoCloseable {
                             terminated ? "an unreadable" : "a torn last", line.length());
                     continue;
                 }
-                sink.accept(record);
+                sink.accept(record, written);
                 records++;
             }
         }

@@ -43,12 +43,22 @@ public final class LiveState {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /**
-     * What a rebuild replayed onto a version: lines applied, lines older than the version's graph
-     * cut-off (already in its graph), events whose target neither the model nor a live post knows, and
-     * the log's unreadable lines ({@code corrupt} includes lines that parse but hold no valid record).
+     * What a rebuild replayed onto a version: lines applied, lines its graph already holds, events whose
+     * target neither the model nor a live post knows, and the log's unreadable lines ({@code corrupt}
+     * includes lines that parse but hold no valid record).
      */
-    public record ReplayReport(String version, long cutoffMillis, long posts, long events, long beforeCutoff,
+    public record ReplayReport(String version, long cutoffMillis, long builtAtMillis, long posts, long events, long beforeCutoff,
                                long unresolved, long torn, long corrupt) {}
+
+    /**
+     * What a version's graph holds of the log. {@code cutoffMillis}: events at or after it are not in its
+     * edges (build-graph's {@code split_at} when it split, else its {@code now_millis}); {@code builtAtMillis}:
+     * when the build read the log and the entities ({@code now_millis}); log lines written after it were
+     * not read. {@code Long.MIN_VALUE} for both when the graph's report is not readable: all is replayed.
+     */
+    public record Cut(long cutoffMillis, long builtAtMillis) {
+        static final Cut NONE = new Cut(Long.MIN_VALUE, Long.MIN_VALUE);
+    }
 
     private final ServingModel model;
     private final LiveIndex<LivePost> index;
@@ -64,19 +74,26 @@ public final class LiveState {
     public LiveState(ServingModel model) {
         this.model = model;
         this.index = new LiveIndex<>(model.embeddings().dim());
-        this.replay = new ReplayReport(model.version(), Long.MIN_VALUE, 0, 0, 0, 0, 0, 0);
+        this.replay = new ReplayReport(model.version(), Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, 0, 0, 0, 0);
     }
 
-    /** The state of {@code model} after replaying the log's lines newer than its graph cut-off ({@link #cutoff}). */
+    /**
+     * The state of {@code model} after replaying what its graph does not hold ({@link #cut}). An event
+     * is replayed when its {@code ts} is at or after the cut-off, or when its log segment was written
+     * after the build (a late event, {@code ts} before the cut-off but arrived after the build read the
+     * log: replaying its whole segment may repeat events the graph has, which only excludes them twice).
+     * A post line is replayed when the version does not know the post, or it was accepted
+     * ({@code updated_at}) after the build took its entities.
+     */
     public static LiveState rebuild(ServingModel model, IngestLog log) {
         LiveState state = new LiveState(model);
-        long cutoff = cutoff(model.manifest());
-        long[] counts = new long[5];   // posts, events, before cut-off, unresolved, unusable
-        IngestLog.ReplayCounts p = log.replayPosts(r -> {
+        Cut cut = cut(model.manifest());
+        long[] counts = new long[5];   // posts, events, held by the graph, unresolved, unusable
+        IngestLog.ReplayCounts p = log.replayPosts((r, written) -> {
             try {
                 long at = Timestamps.parseMillis(r.updatedAt());
-                if (at < cutoff && model.nodeIndex(NodeKind.POST, r.postId()) >= 0) {
-                    counts[2]++;   // the version's graph already has this post as it was then
+                if (at < cut.builtAtMillis() && model.nodeIndex(NodeKind.POST, r.postId()) >= 0) {
+                    counts[2]++;   // the version's graph took this post's entity after this line
                 } else {
                     state.applyPost(r);
                     counts[0]++;
@@ -86,10 +103,10 @@ public final class LiveState {
                 LOG.warn("ingest log: post line for '{}' skipped: {}", r.postId(), bad.toString());
             }
         });
-        IngestLog.ReplayCounts e = log.replayEvents(r -> {
+        IngestLog.ReplayCounts e = log.replayEvents((r, written) -> {
             try {
                 long ts = Timestamps.parseMillis(r.ts());
-                if (ts < cutoff) {
+                if (ts < cut.cutoffMillis() && written < cut.builtAtMillis()) {
                     counts[2]++;
                 } else if (state.applyEvent(r)) {
                     counts[1]++;
@@ -101,37 +118,35 @@ public final class LiveState {
                 LOG.warn("ingest log: event line '{}' skipped: {}", r.eventId(), bad.toString());
             }
         });
-        state.replay = new ReplayReport(model.version(), cutoff, counts[0], counts[1], counts[2], counts[3],
-                p.torn() + e.torn(), p.corrupt() + e.corrupt() + counts[4]);
+        state.replay = new ReplayReport(model.version(), cut.cutoffMillis(), cut.builtAtMillis(), counts[0], counts[1], counts[2],
+                counts[3], p.torn() + e.torn(), p.corrupt() + e.corrupt() + counts[4]);
         LOG.info("ingest log replayed onto {}: {}", model.version(), state.replay);
         return state;
     }
 
     /**
-     * The time before which a version's graph holds the ingested data: the graph's {@code split_at} when
-     * build-graph split it, else its {@code now_millis}, from the graph's report.json (the manifest's
-     * graph version). Without a readable report every line is replayed (the safe side: a replayed event
-     * the graph has already is only excluded twice).
+     * A version's {@link Cut}, from its graph's report.json (the manifest's graph version): build-graph's
+     * {@code split_at} and {@code now_millis}.
      */
-    public static long cutoff(ModelManifest manifest) {
+    public static Cut cut(ModelManifest manifest) {
         if (manifest.graphVersion() == null) {
-            return Long.MIN_VALUE;
+            return Cut.NONE;
         }
         Path report = Path.of(manifest.graphVersion()).resolve("report.json");
         if (!Files.isRegularFile(report)) {
-            return Long.MIN_VALUE;
+            return Cut.NONE;
         }
         try {
             JsonNode json = Json.MAPPER.readTree(report.toFile());
-            JsonNode split = json.get("split_at");
-            if (split != null && split.isIntegralNumber()) {
-                return split.longValue();
-            }
             JsonNode now = json.get("now_millis");
-            return now != null && now.isIntegralNumber() ? now.longValue() : Long.MIN_VALUE;
+            if (now == null || !now.isIntegralNumber()) {
+                return Cut.NONE;
+            }
+            JsonNode split = json.get("split_at");
+            return new Cut(split != null && split.isIntegralNumber() ? split.longValue() : now.longValue(), now.longValue());
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("graph report of model {} is unreadable ({}): replaying the whole ingest log", manifest.version(), e.toString());
-            return Long.MIN_VALUE;
+            return Cut.NONE;
         }
     }
 

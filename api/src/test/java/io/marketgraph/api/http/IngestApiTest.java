@@ -328,7 +328,7 @@ class IngestApiTest {
 
     @Test
     @Order(100)
-    void everything_ingested_survives_a_crash_a_torn_line_and_an_activation() throws IOException {
+    void everything_ingested_survives_a_crash_a_torn_line_and_an_activation() throws Exception {
         List<String> posts = List.of("crash-p1", "crash-p2", "crash-p3");
         for (String p : posts) {
             assertEquals(201, api.post("/v1/posts", "ingest", post(p, "USER", "u3", 3, 2, "ACTIVE")).statusCode());
@@ -345,9 +345,6 @@ class IngestApiTest {
         checkServed(api, "v0001");
 
         api.crash();
-        // the versions' graph (the manifest's graphVersion) was split 30 minutes ago: the event of an hour ago is in it
-        Files.writeString(tmp.resolve("graph").resolve("report.json"), "{\"split_at\": " + (hourAgo + 1_800_000) + ", \"now_millis\": "
-                + System.currentTimeMillis() + "}");
         Path events = api.registryDir.resolve(IngestLog.DIR).resolve(IngestLog.EVENTS);
         Path segment;
         try (Stream<Path> files = Files.list(events)) {
@@ -360,6 +357,10 @@ class IngestApiTest {
             assertTrue(Timestamps.parseMillis(e.get("ts").asText()) > 0, line);
         }
         Files.writeString(segment, "{\"event_id\":\"torn\",\"ts\":\"2026-", StandardOpenOption.APPEND);   // a crash mid-write
+        Thread.sleep(5);
+        // the versions' graph (the manifest's graphVersion) was built now, split 30 minutes ago: the event of an hour ago is in it
+        Files.writeString(tmp.resolve("graph").resolve("report.json"), "{\"split_at\": " + (hourAgo + 1_800_000) + ", \"now_millis\": "
+                + System.currentTimeMillis() + "}");
 
         ApiFixture restarted = new ApiFixture(api);
         try {
@@ -370,15 +371,23 @@ class IngestApiTest {
             assertEquals(1, replay.torn(), replay.toString());
             assertEquals(0, replay.corrupt(), replay.toString());
             assertEquals(hourAgo + 1_800_000, replay.cutoffMillis());
-            assertEquals(3, replay.beforeCutoff(), "older than the cut-off: old-1 and the two OpenAPI example events (09:15): " + replay);
+            assertEquals(5, replay.beforeCutoff(), "held by the graph: old-1 and the two OpenAPI example events (09:15, all before"
+                    + " split_at, logged before the build), and p21's two status changes (before the build took the entities): " + replay);
             assertEquals("popular", json(restarted.get("/v1/users/cut-u/recommendations?k=5", "recs")).get("strategy").asText(),
                     "not replayed: the graph holds it");
             checkServed(restarted, "v0001");
             HttpResponse<String> again = restarted.post("/v1/events", "ingest", batch);
             assertEquals(4, json(again).get("duplicates").asInt(), "event ids survive the restart: " + again.body());
 
+            // a late event: its ts is before the cut-off, but it arrived after the build read the log
+            String late = String.format("{\"event_id\":\"late-1\",\"ts\":%d,\"user_id\":\"late-u\",\"action\":\"LIKE\","
+                    + "\"target_kind\":\"POST\",\"target_id\":\"p1\"}", hourAgo - 3_600_000);
+            assertEquals(1, json(restarted.post("/v1/events", "ingest", events(late))).get("accepted").asInt());
+
             assertEquals(200, restarted.post("/v1/admin/models/v0002/activate", "admin", "").statusCode());
             checkServed(restarted, "v0002");
+            assertEquals("fold_in", json(restarted.get("/v1/users/late-u/recommendations?k=5", "recs")).get("strategy").asText(),
+                    "the late event was replayed onto v0002: the graph never saw it");
             assertEquals(4, json(restarted.post("/v1/events", "ingest", batch)).get("duplicates").asInt());
             assertEquals(200, restarted.post("/v1/admin/models/rollback", "admin", "").statusCode());
         } finally {

@@ -39,7 +39,7 @@ class IngestLogTest {
         assertEquals("{\"event_id\":\"e1\",\"ts\":\"2026-12-07T09:00:00Z\",\"user_id\":\"u1\",\"action\":\"LIKE\",\"target_kind\":\"POST\","
                 + "\"target_id\":\"p1\"}", Files.readAllLines(segment).get(0));
         List<String> ids = new ArrayList<>();
-        IngestLog.ReplayCounts counts = new IngestLog(root).replayEvents(e -> ids.add(e.eventId()));
+        IngestLog.ReplayCounts counts = new IngestLog(root).replayEvents((e, written) -> ids.add(e.eventId()));
         assertEquals(List.of("e1", "e2", "e3"), ids);
         assertEquals(new IngestLog.ReplayCounts(3, 0, 0), counts);
     }
@@ -57,7 +57,7 @@ class IngestLogTest {
             log.appendEvents(List.of(event("e3")));
         }
         List<String> ids = new ArrayList<>();
-        IngestLog.ReplayCounts counts = new IngestLog(root).replayEvents(e -> ids.add(e.eventId()));
+        IngestLog.ReplayCounts counts = new IngestLog(root).replayEvents((e, written) -> ids.add(e.eventId()));
         assertEquals(List.of("e1", "e3"), ids);
         assertEquals(new IngestLog.ReplayCounts(2, 1, 1), counts);
         try (Stream<Path> files = Files.list(root.resolve(IngestLog.EVENTS))) {
@@ -67,7 +67,7 @@ class IngestLogTest {
 
     @Test
     void an_empty_or_missing_log_replays_nothing(@TempDir Path root) {
-        assertEquals(new IngestLog.ReplayCounts(0, 0, 0), new IngestLog(root.resolve("none")).replayPosts(p -> {
+        assertEquals(new IngestLog.ReplayCounts(0, 0, 0), new IngestLog(root.resolve("none")).replayPosts((p, written) -> {
             throw new AssertionError("nothing to replay");
         }));
     }
