@@ -87,6 +87,8 @@ public final class ApiApp {
             if (r.method().equals("GET")) {
                 cfg.routes.get(r.path(), r.handler());
                 cfg.routes.head(r.path(), r.handler());   // the GET's status and headers; Jetty sends no body
+            } else if (r.method().equals("PATCH")) {
+                cfg.routes.patch(r.path(), r.handler());
             } else {
                 cfg.routes.post(r.path(), r.handler());
             }
@@ -152,7 +154,7 @@ public final class ApiApp {
             throw new ApiException(413, "payload_too_large", String.format(Locale.ROOT,
                     "request body is %d bytes; the limit is %d bytes", length, setup.maxBodyBytes()));
         }
-        if (route.method().equals("POST") && (length > 0 || length < 0 && ctx.req().getHeader("Transfer-Encoding") != null)) {
+        if ((route.method().equals("POST") || route.method().equals("PATCH")) && (length > 0 || length < 0 && ctx.req().getHeader("Transfer-Encoding") != null)) {
             RequestBodies.checkMediaType(ctx.req().getHeader("Content-Type"));   // getContentType() throws on an unknown charset
         }
     }

@@ -2,6 +2,8 @@ package io.marketgraph.api.http;
 
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.marketgraph.api.ingest.IngestRequests;
+import io.marketgraph.api.ingest.IngestService;
 import io.marketgraph.api.service.ApiException;
 import io.marketgraph.api.service.AudienceService;
 import io.marketgraph.api.service.LinkScoringService;
@@ -31,6 +33,10 @@ final class ApiRoutes {
                 new ApiApp.Route("POST", "/v1/audiences", Scope.ADS, ctx -> audiences(s, ctx)),
                 new ApiApp.Route("POST", "/v1/search/rerank", Scope.SEARCH, ctx -> rerank(s, ctx)),
                 new ApiApp.Route("GET", "/v1/nodes/{kind}/{id}/similar", Scope.RECS, ctx -> similar(s, ctx)),
+                new ApiApp.Route("POST", "/v1/posts", Scope.INGEST, ctx -> upsertPost(s, ctx)),
+                new ApiApp.Route("PATCH", "/v1/posts/{postId}", Scope.INGEST, ctx -> ctx.json(s.ingest().changeStatus(ctx.pathParam("postId"),
+                        RequestBodies.parse(RequestBodies.bytes(ctx), IngestRequests.StatusChange.class)))),
+                new ApiApp.Route("POST", "/v1/events", Scope.INGEST, ctx -> events(s, ctx)),
                 new ApiApp.Route("GET", "/v1/models/current", null, ctx -> ctx.json(modelInfo(s))),
                 new ApiApp.Route("POST", "/v1/admin/models/{version}/activate", Scope.ADMIN, ctx -> activate(s, ctx)),
                 new ApiApp.Route("POST", "/v1/admin/models/rollback", Scope.ADMIN, ctx -> {
@@ -62,6 +68,24 @@ final class ApiRoutes {
         };
         int k = Params.intParam(ctx, "k", 20, 1, 200);
         ctx.json(s.recommendations().recommend(ctx.pathParam("userId"), kind, k, Params.regions(ctx), Params.list(ctx, "recent")));
+    }
+
+    private static void upsertPost(ApiServices s, Context ctx) {
+        IngestService.PostResult result = s.ingest().upsert(RequestBodies.parse(RequestBodies.bytes(ctx), IngestRequests.Post.class));
+        ctx.status(result.outcome().equals("created") ? 201 : 200).json(result);
+    }
+
+    /** A batch with rejects is refused whole: 400 with the first reject in {@code message}, all counted by reason. */
+    private static void events(ApiServices s, Context ctx) {
+        IngestService.EventsResult result = s.ingest().events(RequestBodies.parse(RequestBodies.bytes(ctx), IngestRequests.Events.class));
+        if (result.refused()) {
+            long total = result.rejected().values().stream().mapToLong(Long::longValue).sum();
+            ctx.status(400).json(new Dtos.RejectedEvents(400, "invalid_events", String.format(Locale.ROOT,
+                    "%d of %d events rejected, none written; first: %s", total, result.received(), result.errors().get(0).message()),
+                    result.rejected(), result.errors()));
+        } else {
+            ctx.json(result);
+        }
     }
 
     private static void linkScores(ApiServices s, Context ctx) {

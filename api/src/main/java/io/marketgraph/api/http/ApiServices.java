@@ -1,5 +1,6 @@
 package io.marketgraph.api.http;
 
+import io.marketgraph.api.ingest.IngestService;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.service.AudienceService;
 import io.marketgraph.api.service.GraphAudienceService;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /** Everything the HTTP layer calls; built once per server, no static state. */
 public record ApiServices(ModelManager models, RecommendationService recommendations, LinkScoringService links,
                           AudienceService audiences, GraphAudienceService graphAudiences, RerankService rerank,
-                          SimilarityService similar) {
+                          SimilarityService similar, IngestService ingest) {
 
     /** Cells scanned per ANN query: recall@20 against exact search is measured by the retrieval benchmark. */
     public static final int DEFAULT_NPROBE = 24;
@@ -22,6 +23,6 @@ public record ApiServices(ModelManager models, RecommendationService recommendat
     public static ApiServices create(ModelManager models, int nprobe, Optional<AudienceQueries> graph) {
         return new ApiServices(models, new RecommendationService(models, nprobe), new LinkScoringService(models),
                 new AudienceService(models, nprobe), new GraphAudienceService(graph), new RerankService(models),
-                new SimilarityService(models, nprobe));
+                new SimilarityService(models, nprobe), new IngestService(models, java.time.Clock.systemUTC()));
     }
 }

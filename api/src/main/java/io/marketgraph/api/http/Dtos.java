@@ -22,6 +22,10 @@ final class Dtos {
 
     record ErrorResponse(int status, String error, String message) {}
 
+    /** The error shape plus the batch's rejects: counts by reason, and the first ones named. */
+    record RejectedEvents(int status, String error, String message, java.util.Map<String, Long> rejected,
+                          List<io.marketgraph.api.ingest.IngestService.Reject> errors) {}
+
     record ModelInfo(String version, String createdAt, String graphVersion, java.util.Map<String, Double> metrics,
                      List<String> available) {}
 }

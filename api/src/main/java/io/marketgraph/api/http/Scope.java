@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What an API key may call. */
 public enum Scope {
-    RECS, SEARCH, ADS, ADMIN;
+    RECS, SEARCH, ADS, INGEST, ADMIN;
 
     public static Scope parse(String value) {
         for (Scope s : values()) {
@@ -13,6 +13,6 @@ public enum Scope {
             }
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "unknown scope '%s': expected one of recs, search, ads, admin", value));
+                "unknown scope '%s': expected one of recs, search, ads, ingest, admin", value));
     }
 }

@@ -1,5 +1,7 @@
 package io.marketgraph.api.model;
 
+import io.marketgraph.api.ingest.IngestLog;
+import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.registry.ModelRegistry;
 import java.util.ArrayDeque;
@@ -8,18 +10,27 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Owns the serving model and swaps it without a pause: a new version is loaded and validated
  * completely before one atomic reference switch; requests hold a {@link Lease} on the model they
  * started with, and a retired model closes when its last lease is released. A version that fails
  * to load is refused and the old one keeps serving.
+ *
+ * <p>Beside the model it holds the model's {@link LiveState}: what real-time ingest added since the
+ * model's graph was built. A version switched to gets a new one, rebuilt from the {@link IngestLog}
+ * ({@code REGISTRY/ingest}), and the pair is switched with one reference write, so a request sees a
+ * model and the live state built for it. Ingest writes run under the ingest lock ({@link #ingest}),
+ * which the switch also takes: no accepted write is missing from the state switched to.
  */
 public final class ModelManager implements AutoCloseable {
 
     private final ModelRegistry registry;
     private final BiFunction<ModelRegistry, String, ServingModel> loader;
-    private final AtomicReference<ServingModel> current = new AtomicReference<>();
+    private final AtomicReference<Serving> current = new AtomicReference<>();
+    private final IngestLog log;
+    private final Object ingestLock = new Object();
     private final Deque<String> history = new ArrayDeque<>();
     private final LongAdder swaps = new LongAdder();
     private final LongAdder refusals = new LongAdder();
@@ -31,18 +42,28 @@ public final class ModelManager implements AutoCloseable {
     ModelManager(ModelRegistry registry, BiFunction<ModelRegistry, String, ServingModel> loader) {
         this.registry = registry;
         this.loader = loader;
+        this.log = IngestLog.of(registry.root());
     }
 
-    /** A model held for the duration of one request. */
+    /** The serving model and the live state built for it, switched together. */
+    public record Serving(ServingModel model, LiveState live) {}
+
+    /** A model held for the duration of one request, with its live state. */
     public static final class Lease implements AutoCloseable {
         private final ServingModel model;
+        private final LiveState live;
 
-        private Lease(ServingModel model) {
-            this.model = model;
+        private Lease(Serving serving) {
+            this.model = serving.model();
+            this.live = serving.live();
         }
 
         public ServingModel model() {
             return model;
+        }
+
+        public LiveState live() {
+            return live;
         }
 
         @Override
@@ -77,7 +98,7 @@ public final class ModelManager implements AutoCloseable {
         String previous = history.peek();
         try {
             ServingModel model = loader.apply(registry, previous);
-            retire(current.getAndSet(model));
+            install(model);
             registry.activate(previous);
             swaps.increment();
             return previous;
@@ -96,7 +117,7 @@ public final class ModelManager implements AutoCloseable {
             refusals.increment();
             throw e;
         }
-        retire(current.getAndSet(model));
+        install(model);
         swaps.increment();
         if (writeCurrent) {
             registry.activate(version);
@@ -105,29 +126,62 @@ public final class ModelManager implements AutoCloseable {
         history.push(version);
     }
 
-    private static void retire(ServingModel old) {
-        if (old != null) {
-            old.close();
+    /** Replays the ingest log onto {@code model} and switches to both, holding off ingest writes meanwhile. */
+    private void install(ServingModel model) {
+        Serving old;
+        synchronized (ingestLock) {
+            LiveState live;
+            try {
+                live = LiveState.rebuild(model, log);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+            old = current.getAndSet(new Serving(model, live));
         }
+        retire(old);
+    }
+
+    private static void retire(Serving old) {
+        if (old != null) {
+            old.model().close();
+        }
+    }
+
+    /**
+     * Runs an ingest write on the serving model's live state, one at a time and never during a
+     * switch: {@code write} appends to the log (and syncs it) before it changes the state. Empty, and
+     * nothing run, while no model is loaded.
+     */
+    public <T> Optional<T> ingest(Function<Serving, T> write) {
+        synchronized (ingestLock) {
+            Serving serving = current.get();
+            return serving == null ? Optional.empty() : Optional.of(write.apply(serving));
+        }
+    }
+
+    /** The ingest log (appends only inside {@link #ingest}). */
+    public IngestLog log() {
+        return log;
     }
 
     /** The serving model, held until the lease closes; empty while none is loaded. */
     public Optional<Lease> acquire() {
         while (true) {
-            ServingModel model = current.get();
-            if (model == null) {
+            Serving serving = current.get();
+            if (serving == null) {
                 return Optional.empty();
             }
-            if (model.tryRetain()) {
-                return Optional.of(new Lease(model));
+            if (serving.model().tryRetain()) {
+                return Optional.of(new Lease(serving));
             }
             // lost a race with a swap: the new model is already in place, read it again
         }
     }
 
     public Optional<String> version() {
-        ServingModel model = current.get();
-        return model == null ? Optional.empty() : Optional.of(model.version());
+        Serving serving = current.get();
+        return serving == null ? Optional.empty() : Optional.of(serving.model().version());
     }
 
     /** Versions switched to since start (the first load, activations, rollbacks). */
@@ -147,5 +201,8 @@ public final class ModelManager implements AutoCloseable {
     @Override
     public synchronized void close() {
         retire(current.getAndSet(null));
+        synchronized (ingestLock) {
+            log.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.marketgraph.api.service;
 
+import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.graph.CsrGraph;
@@ -24,6 +25,9 @@ import java.util.stream.IntStream;
  * <p>Candidates are the {@value #SCAN} users nearest the targets in embedding space (ANN), after the
  * region filter; the audience size at a threshold is counted among them, so when the scan is full
  * the size is a lower bound and the response says so ({@code sizeIsLowerBound}).
+ *
+ * <p>Only ACTIVE posts seed an audience (their ingested status first): a category's seeds skip the
+ * others, and naming a post that is not ACTIVE as a target is a 409.
  */
 public final class AudienceService {
 
@@ -113,7 +117,7 @@ public final class AudienceService {
     public Result audience(Request r) {
         try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
             ServingModel model = lease.model();
-            int[] seeds = seeds(model, r);
+            int[] seeds = seeds(model, lease.live(), r);
             float[] query = model.foldIn().fromNeighbours(seeds, null);
             CsrGraph graph = model.graph();
             Set<Integer> seedSet = new HashSet<>();
@@ -163,19 +167,30 @@ public final class AudienceService {
         }
     }
 
-    private static int[] seeds(ServingModel model, Request r) {
+    private static int[] seeds(ServingModel model, LiveState live, Request r) {
         return switch (r.type()) {
             case BUSINESS -> nodes(model, NodeKind.BUSINESS, r.ids());
-            case POSTS -> nodes(model, NodeKind.POST, r.ids());
+            case POSTS -> {
+                int[] posts = nodes(model, NodeKind.POST, r.ids());
+                for (int i = 0; i < posts.length; i++) {
+                    if (!live.isActive(posts[i])) {
+                        throw new ApiException(409, "inactive_target", String.format(Locale.ROOT,
+                                "target.ids[%d]: post '%s' is %s; only ACTIVE posts seed an audience", i, r.ids().get(i),
+                                live.currentStatus(r.ids().get(i))));
+                    }
+                }
+                yield posts;
+            }
             case USERS -> nodes(model, NodeKind.USER, r.ids());
             case CATEGORY -> {
                 int[] posts = IntStream.range(0, model.nodes().size())
-                        .filter(n -> model.nodes().kind(n) == NodeKind.POST && model.nodes().category(n) == r.category())
+                        .filter(n -> model.nodes().kind(n) == NodeKind.POST && model.nodes().category(n) == r.category()
+                                && live.isActive(n))
                         .boxed()
                         .sorted((a, b) -> Double.compare(model.popular().strength(b), model.popular().strength(a)))
                         .limit(MAX_TARGETS).mapToInt(Integer::intValue).toArray();
                 if (posts.length == 0) {
-                    throw ApiException.notFound("category " + r.category() + " has no posts in model " + model.version());
+                    throw ApiException.notFound("category " + r.category() + " has no ACTIVE posts in model " + model.version());
                 }
                 yield posts;
             }

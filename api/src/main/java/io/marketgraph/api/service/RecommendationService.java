@@ -1,5 +1,8 @@
 package io.marketgraph.api.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.marketgraph.api.ingest.LiveState;
+import io.marketgraph.api.ingest.UserActivity;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.graph.CsrGraph;
@@ -9,7 +12,6 @@ import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.task.TaskPairs;
 import io.marketgraph.model.NodeKind;
-import io.marketgraph.model.PostStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Top-K posts or businesses for a user: ANN candidates around the user's vector, filtered (regions,
@@ -36,13 +39,35 @@ import java.util.function.IntPredicate;
  * how many targets of the kind pass the filters at all ({@code eligible}: in the requested regions,
  * ACTIVE, not engaged with by the user), and which of the two limits it hit: fewer eligible targets
  * than {@code k}, or a candidate source (the ANN cells searched, the popular lists) that held fewer.
+ *
+ * <p>Real-time ingest ({@link LiveState}) takes part on every path: a post's ingested status replaces
+ * the graph's in the ACTIVE filter; what the user engaged with since the graph was built is excluded
+ * like the graph's edges, folds their query vector in (half the user's vector, half the weighted mean of
+ * the recent items'; all of it for a user the model does not know: {@code fold_in}) and adds the items
+ * co-engaged with those recent posts in the graph as candidates; and posts listed since take part
+ * through {@link LiveCandidates} (marked {@code live: true}).
  */
 public final class RecommendationService {
 
     /** Candidates fetched per requested item, to leave room for the re-scoring. */
     private static final int OVERFETCH = 5;
 
-    public record Item(String id, double score, int region, int category) {}
+    /** {@code live}: true for a post listed since the graph was built (its score is not on the model's scale), else absent. */
+    public record Item(String id, double score, int region, int category,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean live) {
+        public Item(String id, double score, int region, int category) {
+            this(id, score, region, category, null);
+        }
+    }
+
+    /** A model answer and the query vector it used (null: none), which the live posts are ranked by. */
+    private record Ranked(Result result, float[] query) {}
+
+    /** Share of the user's vector in the query of a user with recent engagement (the rest: the recent items). */
+    static final double RECENT_SHARE = 0.5;
+    /** Recent posts whose co-engaged posts become candidates, and how many of those are kept. */
+    private static final int CO_ENGAGED_SEEDS = 10;
+    private static final int CO_ENGAGED_FANOUT = 50;
 
     public record Result(String userId, String kind, String strategy, String modelVersion, List<Item> items,
                          Shortfall shortfall) {
@@ -65,51 +90,131 @@ public final class RecommendationService {
     public Result recommend(String userId, NodeKind kind, int k, Set<Integer> regions, List<String> recent) {
         try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
             ServingModel model = lease.model();
-            Result result = recommend(model, userId, kind, k, regions, recent);
-            return result.items().size() >= k ? result : withShortfall(model, result, k, regions, recent);
+            LiveState live = lease.live();
+            UserActivity activity = live.activity(userId).orElse(null);
+            Ranked ranked = recommend(model, live, activity, userId, kind, k, regions, recent);
+            Result result = ranked.result();
+            int liveEligible = 0;
+            if (kind == NodeKind.POST) {
+                LiveCandidates fresh = new LiveCandidates(live, activity, regions, homeRegion(model, userId));
+                result = fresh.merge(result, ranked.query(), k);
+                liveEligible = result.items().size() < k ? fresh.eligibleCount() : 0;
+            }
+            return result.items().size() >= k ? result
+                    : withShortfall(model, live, activity, result, k, regions, recent, liveEligible);
         }
     }
 
-    private Result recommend(ServingModel model, String userId, NodeKind kind, int k, Set<Integer> regions, List<String> recent) {
+    private static int homeRegion(ServingModel model, String userId) {
+        return model.node(NodeKind.USER, userId).map(u -> model.nodes().region(u)).orElse(-1);
+    }
+
+    private Ranked recommend(ServingModel model, LiveState live, UserActivity activity, String userId, NodeKind kind, int k,
+                             Set<Integer> regions, List<String> recent) {
         if (kind != NodeKind.POST && kind != NodeKind.BUSINESS) {
             throw ApiException.badRequest("kind must be post or business, got '" + kind.name().toLowerCase(Locale.ROOT) + "'");
         }
         Optional<Integer> user = model.node(NodeKind.USER, userId);
+        float[] recentVector = activity == null ? null : live.recentVector(activity);
+        float[] profile = user.isPresent() && model.graph().degree(user.get()) > 0
+                ? profileVector(model, user.get(), recentVector) : null;
         if (kind == NodeKind.POST && model.recommender().isPresent()) {
             // the ranker's own exclusion: what the user engaged with (liked, chatted, bought), not every view
-            return ranked(model, model.recommender().get(), userId, user.orElse(-1), k, listed(model, kind, regions), recent);
+            IntPredicate listed = listed(model, live, kind, regions);
+            IntPredicate accept = activity == null ? listed : t -> listed.test(t) && !activity.seenNodes().contains(t);
+            int[] history = concat(recentNodes(model, recent), activity == null ? new int[0] : LiveState.recentNodes(activity));
+            return new Ranked(ranked(model, model.recommender().get(), userId, user.orElse(-1), k, accept, history),
+                    profile != null ? profile : foldIn(model, recentNodes(model, recent), recentVector));
         }
         CsrGraph graph = model.graph();
-        IntPredicate accept = eligible(model, kind, regions, user);
+        IntPredicate accept = eligible(model, live, kind, regions, user, activity);
         LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
-        if (user.isPresent() && graph.degree(user.get()) > 0) {
+        if (profile != null) {
             int u = user.get();
-            IvfIndex.Hits hits = model.ann(kind).search(model.embeddings().vectors(), model.embeddings().offset(u),
-                    k * OVERFETCH, nprobe, accept);
+            IvfIndex.Hits hits = model.ann(kind).search(profile, 0, k * OVERFETCH, nprobe, accept);
+            int[] candidates = activity == null ? hits.nodes()
+                    : union(hits.nodes(), coEngaged(model, LiveState.recentNodes(activity), kind, accept));
             Optional<LinkModel> linkModel = model.linkModel(task);
             List<Item> items = linkModel.isPresent()
-                    ? rescore(model, linkModel.get(), u, hits.nodes(), k)
+                    ? rescore(model, linkModel.get(), u, candidates, k)
                     : items(model, hits.nodes(), hits.scores(), k);
-            return new Result(userId, name(kind), "embedding", model.version(), items);
+            return new Ranked(new Result(userId, name(kind), "embedding", model.version(), items), profile);
         }
         int[] recentNodes = recentNodes(model, recent);
-        if (recentNodes.length > 0) {
-            float[] vector = model.foldIn().fromNeighbours(recentNodes, null);
+        float[] vector = foldIn(model, recentNodes, recentVector);
+        if (vector != null) {
             IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe,
                     t -> accept.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
-            return new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k));
+            return new Ranked(new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k)),
+                    vector);
         }
         int home = user.map(u -> model.nodes().region(u)).orElse(-1);
-        return new Result(userId, name(kind), "popular", model.version(), popular(model, kind, k, regions, home, accept));
+        return new Ranked(new Result(userId, name(kind), "popular", model.version(), popular(model, kind, k, regions, home, accept)),
+                null);
+    }
+
+    /** The user's vector, turned towards what they engaged with since the graph was built. */
+    private static float[] profileVector(ServingModel model, int user, float[] recentVector) {
+        float[] vectors = model.embeddings().vectors();
+        int at = model.embeddings().offset(user);
+        if (recentVector == null) {
+            return Arrays.copyOfRange(vectors, at, at + model.embeddings().dim());
+        }
+        return LiveState.blend(vectors, at, recentVector, RECENT_SHARE);
+    }
+
+    /** A vector for a user the model cannot place: the {@code recent} parameter's items and the ingested recent engagement. */
+    private static float[] foldIn(ServingModel model, int[] recentNodes, float[] recentVector) {
+        if (recentNodes.length == 0) {
+            return recentVector;
+        }
+        float[] fromParam = model.foldIn().fromNeighbours(recentNodes, null);
+        return recentVector == null ? fromParam : LiveState.blend(fromParam, 0, recentVector, RECENT_SHARE);
+    }
+
+    /**
+     * Targets of {@code kind} that users who engaged with the recent posts engaged with too, most
+     * co-engaged first (summed edge weights): item-to-item candidates that need no retrain.
+     */
+    private static int[] coEngaged(ServingModel model, int[] recentNodes, NodeKind kind, IntPredicate accept) {
+        CsrGraph graph = model.graph();
+        java.util.Map<Integer, Double> score = new java.util.HashMap<>();
+        int seeds = 0;
+        for (int i = recentNodes.length - 1; i >= 0 && seeds < CO_ENGAGED_SEEDS; i--, seeds++) {
+            int item = recentNodes[i];
+            int[] users = graph.neighboursOf(item);
+            for (int a = 0; a < Math.min(users.length, CO_ENGAGED_FANOUT); a++) {
+                int[] targets = graph.neighboursOf(users[a]);
+                for (int b = 0; b < Math.min(targets.length, CO_ENGAGED_FANOUT); b++) {
+                    int t = targets[b];
+                    if (t != item && model.nodes().kind(t) == kind) {
+                        score.merge(t, (double) graph.weight(users[a], t), Double::sum);
+                    }
+                }
+            }
+        }
+        return score.entrySet().stream().filter(e -> accept.test(e.getKey()))
+                .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? Double.compare(y.getValue(), x.getValue())
+                        : Integer.compare(x.getKey(), y.getKey()))
+                .limit(CO_ENGAGED_FANOUT).mapToInt(java.util.Map.Entry::getKey).toArray();
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().toArray();
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).toArray();
     }
 
     /** Counts the targets that pass the filters (a scan of the node table, only for a short answer). */
-    private static Result withShortfall(ServingModel model, Result result, int k, Set<Integer> regions, List<String> recent) {
+    private static Result withShortfall(ServingModel model, LiveState live, UserActivity activity, Result result, int k,
+                                        Set<Integer> regions, List<String> recent, int liveEligible) {
         NodeKind kind = NodeKind.valueOf(result.kind().toUpperCase(Locale.ROOT));
-        IntPredicate accept = eligible(model, kind, regions, model.node(NodeKind.USER, result.userId()));
+        IntPredicate accept = eligible(model, live, kind, regions, model.node(NodeKind.USER, result.userId()), activity);
         Set<Integer> excluded = "fold_in".equals(result.strategy())
                 ? Set.copyOf(Arrays.stream(recentNodes(model, recent)).boxed().toList()) : Set.of();
-        int eligible = 0;
+        int eligible = liveEligible;
         for (int n = 0; n < model.nodes().size(); n++) {
             if (model.nodes().kind(n) == kind && accept.test(n) && !excluded.contains(n)) {
                 eligible++;
@@ -127,23 +232,25 @@ public final class RecommendationService {
         return new Result(result.userId(), result.kind(), result.strategy(), result.modelVersion(), result.items(), shortfall);
     }
 
-    /** Listed: in the requested regions and, for posts, ACTIVE. */
-    private static IntPredicate listed(ServingModel model, NodeKind kind, Set<Integer> regions) {
+    /** Listed: in the requested regions and, for posts, ACTIVE (the ingested status first, then the graph's). */
+    private static IntPredicate listed(ServingModel model, LiveState live, NodeKind kind, Set<Integer> regions) {
         return t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
-                && (kind != NodeKind.POST || isActive(model, t));
+                && (kind != NodeKind.POST || live.isActive(t));
     }
 
-    /** Listed, and nothing the user has an edge to. */
-    private static IntPredicate eligible(ServingModel model, NodeKind kind, Set<Integer> regions, Optional<Integer> user) {
+    /** Listed, and nothing the user has an edge to or engaged with since the graph was built. */
+    private static IntPredicate eligible(ServingModel model, LiveState live, NodeKind kind, Set<Integer> regions,
+                                         Optional<Integer> user, UserActivity activity) {
         CsrGraph graph = model.graph();
-        IntPredicate listed = listed(model, kind, regions);
-        return t -> listed.test(t) && (user.isEmpty() || !graph.hasEdge(user.get(), t));
+        IntPredicate listed = listed(model, live, kind, regions);
+        return t -> listed.test(t) && (user.isEmpty() || !graph.hasEdge(user.get(), t))
+                && (activity == null || !activity.seenNodes().contains(t));
     }
 
     /** The served path of a version with a ranker: the same ranking as train-links' report. */
     private static Result ranked(ServingModel model, Recommender recommender, String userId, int user, int k,
-                                 IntPredicate accept, List<String> recent) {
-        int[] history = user >= 0 && model.graph().degree(user) > 0 ? new int[0] : recentNodes(model, recent);
+                                 IntPredicate accept, int[] recent) {
+        int[] history = user >= 0 && model.graph().degree(user) > 0 ? new int[0] : recent;
         IntPredicate filter = t -> accept.test(t) && Arrays.stream(history).noneMatch(r -> r == t);
         List<Item> items = new ArrayList<>();
         for (Recommender.Scored s : recommender.recommend(user, history, k, filter)) {
@@ -214,11 +321,6 @@ public final class RecommendationService {
             model.node(NodeKind.POST, ref).or(() -> model.node(NodeKind.BUSINESS, ref)).ifPresent(nodes::add);
         }
         return nodes.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean isActive(ServingModel model, int post) {
-        PostStatus status = model.status(post);
-        return status == null || status == PostStatus.ACTIVE;
     }
 
     private static String name(NodeKind kind) {

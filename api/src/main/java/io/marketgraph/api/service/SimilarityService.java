@@ -1,17 +1,28 @@
 package io.marketgraph.api.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.marketgraph.api.ingest.LivePost;
+import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
+import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.NodeKind;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Nearest neighbours of a node among nodes of the same kind, by embedding cosine (ANN). */
+/**
+ * Nearest neighbours of a node among nodes of the same kind, by embedding cosine (ANN). For posts,
+ * only ACTIVE ones are neighbours (the ingested status first), and posts listed since the graph was
+ * built take part through the live index (and may be asked about: their fold-in vector is the query).
+ */
 public final class SimilarityService {
 
-    public record Neighbour(String id, double score) {}
+    /** {@code live}: true for a post listed since the graph was built, else absent. */
+    public record Neighbour(String id, double score, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean live) {}
 
     public record Result(String kind, String id, String modelVersion, List<Neighbour> neighbours) {}
 
@@ -26,15 +37,53 @@ public final class SimilarityService {
     public Result similar(NodeKind kind, String id, int k) {
         try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
             ServingModel model = lease.model();
-            int node = model.node(kind, id).orElseThrow(() -> ApiException.notFound(String.format(Locale.ROOT,
-                    "%s '%s' is unknown to model %s", kind.name().toLowerCase(Locale.ROOT), id, model.version())));
-            IvfIndex.Hits hits = model.ann(kind).search(model.embeddings().vectors(), model.embeddings().offset(node), k,
-                    nprobe, n -> n != node);
+            LiveState live = lease.live();
+            int node = model.nodeIndex(kind, id);
+            float[] query;
+            if (node >= 0) {
+                int at = model.embeddings().offset(node);
+                query = Arrays.copyOfRange(model.embeddings().vectors(), at, at + model.embeddings().dim());
+            } else {
+                LivePost post = kind == NodeKind.POST ? live.livePost(id).orElse(null) : null;
+                if (post == null) {
+                    throw ApiException.notFound(String.format(Locale.ROOT, "%s '%s' is unknown to model %s",
+                            kind.name().toLowerCase(Locale.ROOT), id, model.version()));
+                }
+                if (post.vector() == null) {
+                    throw ApiException.notFound(String.format(Locale.ROOT,
+                            "post '%s' has no vector: model %s knows neither its seller nor its region or category", id, model.version()));
+                }
+                query = post.vector();
+            }
+            boolean posts = kind == NodeKind.POST;
+            IvfIndex.Hits hits = model.ann(kind).search(query, 0, k, nprobe, n -> n != node && (!posts || live.isActive(n)));
             List<Neighbour> out = new ArrayList<>();
             for (int i = 0; i < hits.nodes().length; i++) {
-                out.add(new Neighbour(model.nodes().id(hits.nodes()[i]), hits.scores()[i]));
+                out.add(new Neighbour(model.nodes().id(hits.nodes()[i]), hits.scores()[i], null));
+            }
+            if (posts && live.livePostCount() > 0) {
+                for (LiveIndex.Scored<LivePost> s : live.index().search(unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
+                    out.add(new Neighbour(s.id(), s.score(), Boolean.TRUE));
+                }
+                out.sort(Comparator.comparingDouble(Neighbour::score).reversed().thenComparing(Neighbour::id));
+                if (out.size() > k) {
+                    out = new ArrayList<>(out.subList(0, k));
+                }
             }
             return new Result(kind.name().toLowerCase(Locale.ROOT), id, model.version(), out);
         }
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        float[] out = new float[v.length];
+        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        for (int d = 0; d < v.length; d++) {
+            out[d] = (float) (v[d] * scale);
+        }
+        return out;
     }
 }

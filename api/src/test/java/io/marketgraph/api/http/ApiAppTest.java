@@ -344,12 +344,13 @@ class ApiAppTest {
                 String where = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
                 JsonNode op = operation.getValue();
                 String scope = op.path("x-scope").asText("");
-                assertTrue(Set.of("public", "recs", "ads", "search", "admin").contains(scope), where + " names its scope: " + scope);
+                assertTrue(Set.of("public", "recs", "ads", "search", "ingest", "admin").contains(scope), where + " names its scope: " + scope);
                 assertTrue(op.path("description").asText().startsWith(scope.equals("public") ? "Public" : "Scope: `" + scope + "`"), where);
                 JsonNode content = op.path("responses").path("200").path("content");
                 assertTrue(content.size() == 1 && content.elements().next().has("example"), where + " has a response example");
                 JsonNode example = content.elements().next().get("example");
-                if (!content.has("application/json") || path.getKey().equals("/openapi.json")) {
+                // ingest examples change what the shared fixture serves: IngestApiTest sends them to a fixture of its own
+                if (!content.has("application/json") || path.getKey().equals("/openapi.json") || scope.equals("ingest")) {
                     continue;
                 }
                 String uri = path.getKey();

@@ -72,19 +72,37 @@ final class ApiFixture implements AutoCloseable {
                     new LinkModelConfig(LinkModelKind.LOGISTIC, 8, 20, 32, 0.05f, 7), 5, 20, 1000,
                     PromotionGate.DEFAULT, true, 5, null, 3), ProgressTracker.NOOP).run();
         }
-        ModelRegistry registry = new ModelRegistry(registryDir);
-        registry.activate("v0001");
-        models = new ModelManager(registry);
+        new ModelRegistry(registryDir).activate("v0001");
+        models = new ModelManager(new ModelRegistry(registryDir));
         models.loadCurrent();
-        ApiKeys keys = new ApiKeys(Map.of(
-                ApiKeys.sha256("recs"), new ApiKeys.Client("recs", EnumSet.of(Scope.RECS)),
-                ApiKeys.sha256("search"), new ApiKeys.Client("search", EnumSet.of(Scope.SEARCH)),
-                ApiKeys.sha256("ads"), new ApiKeys.Client("ads", EnumSet.of(Scope.ADS)),
-                ApiKeys.sha256("admin"), new ApiKeys.Client("admin", EnumSet.allOf(Scope.class))));
         // a Neo4j that is down: audiences with source 'graph' must answer 503, everything else must not care
         Neo4jConnection down = Neo4jConnection.noAuth(URI.create("bolt://127.0.0.1:9"), Duration.ofMillis(300));
         neo4jDown = new AudienceQueries(down.openDriver(), down.describe());
-        app = ApiApp.create(ApiServices.create(models, 8, Optional.of(neo4jDown)), keys, 64 * 1024).start("127.0.0.1", 0);
+        app = ApiApp.create(ApiServices.create(models, 8, Optional.of(neo4jDown)), KEYS, 64 * 1024).start("127.0.0.1", 0);
+    }
+
+    /** A second server on the registry of {@code crashed}, as a restarted process opens it (its CURRENT, its ingest log). */
+    ApiFixture(ApiFixture crashed) {
+        registryDir = crashed.registryDir;
+        models = new ModelManager(new ModelRegistry(registryDir));
+        models.loadCurrent();
+        neo4jDown = crashed.neo4jDown;
+        app = ApiApp.create(ApiServices.create(models, 8, Optional.of(neo4jDown)), KEYS, 64 * 1024).start("127.0.0.1", 0);
+    }
+
+    private static final ApiKeys KEYS = new ApiKeys(Map.of(
+            ApiKeys.sha256("recs"), new ApiKeys.Client("recs", EnumSet.of(Scope.RECS)),
+            ApiKeys.sha256("search"), new ApiKeys.Client("search", EnumSet.of(Scope.SEARCH)),
+            ApiKeys.sha256("ads"), new ApiKeys.Client("ads", EnumSet.of(Scope.ADS)),
+            ApiKeys.sha256("ingest"), new ApiKeys.Client("ingest", EnumSet.of(Scope.INGEST)),
+            ApiKeys.sha256("admin"), new ApiKeys.Client("admin", EnumSet.allOf(Scope.class))));
+
+    /**
+     * Stops the server as a crash would leave the registry: no graceful close of the model manager, so
+     * the ingest log's segments are never closed or flushed by it (what was acknowledged was synced).
+     */
+    void crash() {
+        app.stop();
     }
 
     HttpResponse<String> get(String path, String key) {
@@ -94,6 +112,11 @@ final class ApiFixture implements AutoCloseable {
     HttpResponse<String> post(String path, String key, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), key);
+    }
+
+    HttpResponse<String> patch(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), key);
     }
 
     private URI uri(String path) {

@@ -1,5 +1,6 @@
 package io.marketgraph.build.graph;
 
+import io.marketgraph.io.Timestamps;
 import io.marketgraph.cli.Cli;
 import io.marketgraph.cli.UsageException;
 import io.marketgraph.model.Action;

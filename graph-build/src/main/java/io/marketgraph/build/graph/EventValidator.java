@@ -1,5 +1,6 @@
 package io.marketgraph.build.graph;
 
+import io.marketgraph.io.Timestamps;
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
 package io.marketgraph.build.graph;
 
+import io.marketgraph.io.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,4 +1,4 @@
-package io.marketgraph.build.graph;
+package io.marketgraph.io;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,148 @@
+package io.marketgraph.api.service;
+
+import io.marketgraph.api.ingest.LivePost;
+import io.marketgraph.api.ingest.LiveState;
+import io.marketgraph.api.ingest.UserActivity;
+import io.marketgraph.api.model.ServingModel;
+import io.marketgraph.linkpred.retrieval.LiveIndex;
+import io.marketgraph.model.NodeKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Posts listed since the graph was built, as recommendation candidates, and how they join a model's
+ * answer. Eligible: ACTIVE, in the requested regions, not engaged with by the user. Ranked: posts of
+ * businesses the user follows first (newest first), then by cosine to the query vector the model path
+ * used (the live index), or, without one, by engagement since the cut-off (trending) in the requested
+ * regions or the user's home region.
+ *
+ * <p>With a query vector, a live post qualifies only when it is at least as close to the query as the
+ * farthest item of the model's answer (it would have been retrieved beside them): an unrelated new post
+ * does not take a slot just because it is new. They cannot be scored by the link model or the ranker
+ * (no graph features yet), so they are not sorted into the model's list by score: every fourth slot,
+ * from the second on (slots 2, 6, 10, ...), is a qualifying live post while there are any, and they fill
+ * the answer when the model's candidates run out. A live item's score is its cosine (its trending weight
+ * without a query), marked {@code live: true}.
+ */
+final class LiveCandidates {
+
+    /** Every {@code SLOT_EVERY}-th slot, from the second on, goes to a live post. */
+    static final int SLOT_EVERY = 4;
+
+    private final LiveState live;
+    private final ServingModel model;
+    private final Set<String> followed;
+    private final Predicate<LivePost> accept;
+    /** Trending without a requested region: the user's home region, as the popular lists do. */
+    private final Predicate<LivePost> trendingRegion;
+
+    LiveCandidates(LiveState live, UserActivity activity, Set<Integer> regions, int homeRegion) {
+        this.live = live;
+        this.model = live.model();
+        this.followed = activity == null ? Set.of() : activity.followed();
+        Set<String> seen = activity == null ? Set.of() : activity.seenLive();
+        Predicate<LivePost> listed = p -> live.isActive(p) && !seen.contains(p.id())
+                && (regions.isEmpty() || regions.contains(p.region()));
+        this.accept = listed;
+        this.trendingRegion = regions.isEmpty() && homeRegion >= 0 ? p -> listed.test(p) && p.region() == homeRegion : listed;
+    }
+
+    /** Live posts that pass the filters (for a short answer's {@code eligible}). */
+    int eligibleCount() {
+        return (int) live.trending(Set.of(), Integer.MAX_VALUE, accept).size();
+    }
+
+    /** {@code result} with live posts in its slots; unchanged when there are none. */
+    RecommendationService.Result merge(RecommendationService.Result result, float[] query, int k) {
+        if (live.livePostCount() == 0) {
+            return result;
+        }
+        List<RecommendationService.Item> model = result.items();
+        List<RecommendationService.Item> fresh = candidates(query, k, query == null ? Double.NEGATIVE_INFINITY : floor(query, model));
+        if (fresh.isEmpty()) {
+            return result;
+        }
+        List<RecommendationService.Item> out = new ArrayList<>(k);
+        int m = 0;
+        int f = 0;
+        while (out.size() < k && (m < model.size() || f < fresh.size())) {
+            boolean liveSlot = out.size() % SLOT_EVERY == 1;
+            if (f < fresh.size() && (liveSlot || m >= model.size())) {
+                out.add(fresh.get(f++));
+            } else if (m < model.size()) {
+                out.add(model.get(m++));
+            } else {
+                break;
+            }
+        }
+        return new RecommendationService.Result(result.userId(), result.kind(), result.strategy(), result.modelVersion(), out,
+                result.shortfall());
+    }
+
+    /** The lowest cosine between the query and the model's items (no items: no floor). */
+    private double floor(float[] query, List<RecommendationService.Item> items) {
+        float[] q = unit(query);
+        double floor = Double.POSITIVE_INFINITY;
+        int dim = model.embeddings().dim();
+        for (RecommendationService.Item item : items) {
+            int node = model.nodeIndex(NodeKind.POST, item.id());
+            if (node >= 0) {
+                int at = model.embeddings().offset(node);
+                float[] v = unit(Arrays.copyOfRange(model.embeddings().vectors(), at, at + dim));
+                floor = Math.min(floor, cosine(q, v));
+            }
+        }
+        return floor == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : floor;
+    }
+
+    private List<RecommendationService.Item> candidates(float[] query, int k, double floor) {
+        List<RecommendationService.Item> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (LivePost p : live.ofSellers(followed, k, accept)) {
+            taken.add(p.id());
+            out.add(item(p, query == null || p.vector() == null ? live.engagement(p.id()) : cosine(query, p.vector())));
+        }
+        if (query != null) {
+            for (LiveIndex.Scored<LivePost> s : live.index().search(unit(query), k - out.size(), p -> accept.test(p) && !taken.contains(p.id()))) {
+                if (s.score() >= floor) {
+                    out.add(item(s.item(), s.score()));
+                }
+            }
+        } else {
+            for (LivePost p : live.trending(Set.of(), k - out.size(), p -> trendingRegion.test(p) && !taken.contains(p.id()))) {
+                out.add(item(p, live.engagement(p.id())));
+            }
+        }
+        return out;
+    }
+
+    private static RecommendationService.Item item(LivePost p, double score) {
+        return new RecommendationService.Item(p.id(), score, p.region(), p.category(), Boolean.TRUE);
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        float[] out = new float[v.length];
+        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        for (int d = 0; d < v.length; d++) {
+            out[d] = (float) (v[d] * scale);
+        }
+        return out;
+    }
+
+    private static double cosine(float[] query, float[] unitVector) {
+        float[] q = unit(query);
+        double s = 0;
+        for (int d = 0; d < q.length; d++) {
+            s += q[d] * unitVector[d];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,111 @@
+package io.marketgraph.linkpred.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class LiveIndexTest {
+
+    /** What the index stands for in the test: an id, a vector, a region to filter on. */
+    private record Post(String id, float[] vector, int region) {}
+
+    private static float[] unit(SplittableRandom random, int dim) {
+        double[] v = new double[dim];
+        double norm = 0;
+        for (int d = 0; d < dim; d++) {
+            v[d] = random.nextGaussian();
+            norm += v[d] * v[d];
+        }
+        float[] out = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            out[d] = (float) (v[d] / Math.sqrt(norm));
+        }
+        return out;
+    }
+
+    private static Post post(String id, float[] vector, int region) {
+        return new Post(id, vector, region);
+    }
+
+    private static void put(LiveIndex<Post> index, Post p) {
+        index.put(p.id(), p.vector(), p);
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int d = 0; d < a.length; d++) {
+            s += a[d] * b[d];
+        }
+        return s;
+    }
+
+    @Test
+    void search_is_exact_filtered_and_sees_the_latest_vector_of_a_replaced_post() {
+        SplittableRandom random = new SplittableRandom(3);
+        int dim = 8;
+        LiveIndex<Post> index = new LiveIndex<>(dim);
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {   // more than two chunks
+            Post p = post("p" + i, unit(random, dim), i % 3);
+            posts.add(p);
+            put(index, p);
+        }
+        float[] q = unit(random, dim);
+        List<String> expected = posts.stream().filter(p -> p.region() == 1)
+                .sorted(Comparator.comparingDouble((Post p) -> -dot(q, p.vector())).thenComparing(Post::id))
+                .limit(20).map(Post::id).toList();
+        assertEquals(expected, index.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
+
+        Post moved = post(expected.get(0), unit(random, dim), 2);
+        put(index, moved);
+        List<LiveIndex.Scored<Post>> after = index.search(q, 20, p -> p.region() == 1);
+        assertTrue(after.stream().noneMatch(s -> s.id().equals(moved.id())), "the old slot is skipped");
+        assertEquals(10_000, index.liveCount());
+        index.remove("p1");
+        assertTrue(index.search(posts.get(1).vector(), 1, p -> true).stream().noneMatch(s -> s.id().equals("p1")));
+    }
+
+    @Test
+    void searches_run_while_a_writer_inserts_and_always_see_complete_slots() throws Exception {
+        int dim = 16;
+        LiveIndex<Post> index = new LiveIndex<>(dim);
+        SplittableRandom random = new SplittableRandom(7);
+        float[] q = unit(random, dim);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            results.add(readers.submit(() -> {
+                int searches = 0;
+                while (writing.get()) {
+                    for (LiveIndex.Scored<Post> s : index.search(q, 10, p -> true)) {
+                        // a slot seen must hold its post's full vector: the score is the dot with that vector
+                        assertEquals(dot(q, s.item().vector()), s.score(), 1e-5f);
+                    }
+                    searches++;
+                }
+                return searches;
+            }));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            put(index, post("p" + i, unit(random, dim), 0));
+        }
+        writing.set(false);
+        readers.shutdown();
+        assertTrue(readers.awaitTermination(30, TimeUnit.SECONDS));
+        for (Future<Integer> f : results) {
+            assertTrue(f.get() > 0);
+        }
+        assertEquals(20_000, index.liveCount());
+    }
+}
