@@ -32,11 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * Each process appends to a new segment per stream (named by the time it was opened), so a line torn
  * by a crash stays the last line of its segment and never runs into the next record. An append of a
- * batch is one write followed by {@link FileChannel#force}: when it returns, the batch is on disk.
+ * batch is one write; {@link #sync} then returns once the stream is on disk up to that batch. Syncs
+ * are grouped: while one caller's {@link FileChannel#force} runs, the batches appended meanwhile wait
+ * for the next one, which covers them all (group commit), so the rate of acknowledged writes is not
+ * bounded by one force per request.
  * Replay reads the segments in name order; a line that is not a complete JSON record is counted
  * ({@code torn} when it is a segment's unterminated last line, {@code corrupt} otherwise), logged and skipped.
  *
  * <p>Appends are not synchronized here: the caller serializes writers (the model manager's ingest lock).
+ * {@link #sync} is safe from any thread, and is called outside that lock.
  */
 public final class IngestLog implements AutoCloseable {
 
@@ -51,9 +55,25 @@ public final class IngestLog implements AutoCloseable {
     /** What one replay read: records handed on, and lines skipped by cause. */
     public record ReplayCounts(long records, long torn, long corrupt) {}
 
+    /** The end of an appended batch in its stream's segment: {@link #sync} it before acknowledging the batch. */
+    public record Mark(String stream, long end) {}
+
+    /** One stream's open segment: bytes appended (by the one writer) and bytes known to be on disk. */
+    private static final class Segment {
+        final String stream;
+        volatile FileChannel channel;
+        volatile long written;
+        long synced;   // guarded by this
+
+        Segment(String stream) {
+            this.stream = stream;
+        }
+    }
+
     private final Path root;
-    private FileChannel events;
-    private FileChannel posts;
+    private final java.util.concurrent.atomic.LongAdder forces = new java.util.concurrent.atomic.LongAdder();
+    private final Segment events = new Segment(EVENTS);
+    private final Segment posts = new Segment(POSTS);
 
     public IngestLog(Path root) {
         this.root = root;
@@ -68,19 +88,47 @@ public final class IngestLog implements AutoCloseable {
         return root;
     }
 
-    public void appendEvents(List<EventRecord> records) {
-        if (!records.isEmpty()) {
-            events = append(events, EVENTS, records);
+    /** Appends a batch of events; its mark, or null when the batch is empty. */
+    public Mark appendEvents(List<EventRecord> records) {
+        return records.isEmpty() ? null : append(events, records);
+    }
+
+    /** Appends a batch of post records; its mark, or null when the batch is empty. */
+    public Mark appendPosts(List<PostRecord> records) {
+        return records.isEmpty() ? null : append(posts, records);
+    }
+
+    /**
+     * Returns once the stream of {@code mark} is on disk at least up to it: at once when a force that
+     * began after the batch was appended has finished, else after one more force, which covers every
+     * batch appended so far.
+     */
+    public void sync(Mark mark) {
+        if (mark == null) {
+            return;
+        }
+        Segment segment = mark.stream().equals(EVENTS) ? events : posts;
+        synchronized (segment) {
+            if (segment.synced >= mark.end()) {
+                return;
+            }
+            long target = segment.written;
+            try {
+                segment.channel.force(false);
+                forces.increment();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Failed to sync the ingest log " + root.resolve(segment.stream), e);
+            }
+            segment.synced = target;
         }
     }
 
-    public void appendPosts(List<PostRecord> records) {
-        if (!records.isEmpty()) {
-            posts = append(posts, POSTS, records);
-        }
+    /** Forces (fsyncs) so far: at most one per synced batch, fewer when syncs were grouped. */
+    public long forces() {
+        return forces.sum();
     }
 
-    private FileChannel append(FileChannel channel, String stream, List<?> records) {
+    private Mark append(Segment segment, List<?> records) {
         StringBuilder text = new StringBuilder();
         try {
             for (Object r : records) {
@@ -89,18 +137,18 @@ public final class IngestLog implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an ingest record could not be written as JSON", e);
         }
-        FileChannel out = channel;
-        Path dir = root.resolve(stream);
+        Path dir = root.resolve(segment.stream);
         try {
-            if (out == null) {
-                out = openSegment(dir);
+            if (segment.channel == null) {
+                segment.channel = openSegment(dir);
             }
             ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            long end = segment.written + bytes.remaining();
             while (bytes.hasRemaining()) {
-                out.write(bytes);
+                segment.channel.write(bytes);
             }
-            out.force(false);
-            return out;
+            segment.written = end;
+            return new Mark(segment.stream, end);
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to append to the ingest log " + dir, e);
         }
@@ -199,7 +247,8 @@ public final class IngestLog implements AutoCloseable {
 
     @Override
     public void close() {
-        for (FileChannel c : new FileChannel[] {events, posts}) {
+        for (Segment s : new Segment[] {events, posts}) {
+            FileChannel c = s.channel;
             if (c != null) {
                 try {
                     c.close();
@@ -207,8 +256,11 @@ public final class IngestLog implements AutoCloseable {
                     LOG.warn("closing an ingest log segment failed: {}", e.toString());
                 }
             }
+            s.channel = null;
+            s.written = 0;
+            synchronized (s) {
+                s.synced = 0;
+            }
         }
-        events = null;
-        posts = null;
     }
 }

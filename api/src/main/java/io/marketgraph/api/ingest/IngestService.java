@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,15 +92,14 @@ public final class IngestService {
         PostStatus status = body.status() == null ? PostStatus.ACTIVE : status(body.status(), "status");
         PostRecord record = new PostRecord(postId, sellerKind.name(), sellerId, categoryId, regionId, body.title(), body.price(),
                 Instant.ofEpochMilli(created).toString(), status.name(), Instant.ofEpochMilli(now).toString());
-        return models.ingest(serving -> {
+        return durable(models.ingest(serving -> {
             LiveState live = serving.live();
-            LiveState.Outcome outcome = live.wouldChange(record) ? null : LiveState.Outcome.UNCHANGED;
-            if (outcome == null) {
-                models.log().appendPosts(List.of(record));
-                outcome = live.applyPost(record);
+            if (!live.wouldChange(record)) {
+                return new Logged<>(postResult(serving, postId, LiveState.Outcome.UNCHANGED), null);
             }
-            return postResult(serving, postId, outcome);
-        }).orElseThrow(ApiException::noModel);
+            IngestLog.Mark mark = models.log().appendPosts(List.of(record));
+            return new Logged<>(postResult(serving, postId, live.applyPost(record)), mark);
+        }));
     }
 
     public PostResult changeStatus(String postId, IngestRequests.StatusChange body) {
@@ -108,20 +108,33 @@ public final class IngestService {
         }
         PostStatus status = status(body.status(), "status");
         String at = Instant.ofEpochMilli(clock.millis()).toString();
-        return models.ingest(serving -> {
+        return durable(models.ingest(serving -> {
             LiveState live = serving.live();
             if (!live.knowsPost(postId)) {
                 throw ApiException.notFound(String.format(Locale.ROOT,
                         "post '%s' is unknown to model %s and was not listed through POST /v1/posts", postId, serving.model().version()));
             }
-            LiveState.Outcome outcome = LiveState.Outcome.UNCHANGED;
-            if (live.currentStatus(postId) != status) {
-                PostRecord change = new PostRecord(postId, null, null, null, null, null, null, null, status.name(), at);
-                models.log().appendPosts(List.of(change));
-                outcome = live.applyPost(change);
+            if (live.currentStatus(postId) == status) {
+                return new Logged<>(postResult(serving, postId, LiveState.Outcome.UNCHANGED), null);
             }
-            return postResult(serving, postId, outcome);
-        }).orElseThrow(ApiException::noModel);
+            PostRecord change = new PostRecord(postId, null, null, null, null, null, null, null, status.name(), at);
+            IngestLog.Mark mark = models.log().appendPosts(List.of(change));
+            return new Logged<>(postResult(serving, postId, live.applyPost(change)), mark);
+        }));
+    }
+
+    /** An ingest write's answer and the log mark to sync before giving it (null: nothing written). */
+    private record Logged<T>(T result, IngestLog.Mark mark) {}
+
+    /**
+     * The answer of a write, once its log batch is on disk. The write ran under the ingest lock; the sync
+     * runs outside it, so concurrent writers share one force (see {@link IngestLog#sync}). The live state
+     * shows a write from its append on: a crash before the sync loses a write that was never acknowledged.
+     */
+    private <T> T durable(Optional<Logged<T>> written) {
+        Logged<T> logged = written.orElseThrow(ApiException::noModel);
+        models.log().sync(logged.mark());
+        return logged.result();
     }
 
     private static PostResult postResult(ModelManager.Serving serving, String postId, LiveState.Outcome outcome) {
@@ -144,7 +157,7 @@ public final class IngestService {
                     events.size(), MAX_EVENTS));
         }
         long now = clock.millis();
-        return models.ingest(serving -> {
+        return durable(models.ingest(serving -> {
             LiveState live = serving.live();
             Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
             List<Reject> errors = new ArrayList<>();
@@ -169,14 +182,15 @@ public final class IngestService {
             if (!rejected.isEmpty()) {
                 Map<String, Long> byKey = new LinkedHashMap<>();
                 rejected.forEach((reason, n) -> byKey.put(reason.key(), n));
-                return new EventsResult(events.size(), 0, 0, byKey, errors, serving.model().version());
+                return new Logged<>(new EventsResult(events.size(), 0, 0, byKey, errors, serving.model().version()), null);
             }
-            models.log().appendEvents(accepted);
+            IngestLog.Mark mark = models.log().appendEvents(accepted);
             for (EventRecord r : accepted) {
                 live.applyEvent(r);
             }
-            return new EventsResult(events.size(), accepted.size(), duplicates, Map.of(), List.of(), serving.model().version());
-        }).orElseThrow(ApiException::noModel);
+            return new Logged<>(new EventsResult(events.size(), accepted.size(), duplicates, Map.of(), List.of(),
+                    serving.model().version()), mark);
+        }));
     }
 
     /** A {@link Reject} or the {@link EventRecord} to write, by build-graph's rules in its order. */

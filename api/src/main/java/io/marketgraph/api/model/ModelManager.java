@@ -150,8 +150,8 @@ public final class ModelManager implements AutoCloseable {
 
     /**
      * Runs an ingest write on the serving model's live state, one at a time and never during a
-     * switch: {@code write} appends to the log (and syncs it) before it changes the state. Empty, and
-     * nothing run, while no model is loaded.
+     * switch: {@code write} appends to the log before it changes the state, and the caller syncs the
+     * log ({@link IngestLog#sync}) before it answers. Empty, and nothing run, while no model is loaded.
      */
     public <T> Optional<T> ingest(Function<Serving, T> write) {
         synchronized (ingestLock) {

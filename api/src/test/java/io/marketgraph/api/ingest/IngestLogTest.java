@@ -71,4 +71,39 @@ class IngestLogTest {
             throw new AssertionError("nothing to replay");
         }));
     }
+
+    @Test
+    void concurrent_writers_sync_after_their_appends_and_every_batch_is_in_the_log(@TempDir Path root) throws Exception {
+        int threads = 8;
+        int batches = 100;
+        Object writerLock = new Object();   // the model manager's ingest lock: one appender at a time
+        List<IngestLog.Mark> marks = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (IngestLog log = new IngestLog(root)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        IngestLog.Mark mark;
+                        synchronized (writerLock) {
+                            mark = log.appendEvents(List.of(event("t" + thread + "-" + b)));
+                        }
+                        log.sync(mark);   // outside the lock, as IngestService does
+                        marks.add(mark);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            org.junit.jupiter.api.Assertions.assertTrue(log.forces() >= 1 && log.forces() <= threads * batches, "forces: " + log.forces());
+        }
+        assertEquals(threads * batches, new java.util.HashSet<>(marks).size(), "every batch ends at its own offset");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        IngestLog.ReplayCounts counts = new IngestLog(root).replayEvents((e, written) -> ids.add(e.eventId()));
+        assertEquals(new IngestLog.ReplayCounts(threads * batches, 0, 0), counts);
+        assertEquals(threads * batches, ids.size());
+    }
 }
