@@ -6,6 +6,7 @@ usage: gensim_walks.py WALKS OUT [--dim 128] [--window 10] [--negative 5] [--epo
 WALKS: one walk a line, space-separated tokens (evaluate-embeddings --walks-out writes them).
 OUT: word2vec text (evaluate-embeddings --vectors reads it). sg=1, hs=0, min_count=1: gensim
 Word2Vec with the settings of bin/marketgraph embed. Prints the training seconds.
+Needs gensim: on Debian/Ubuntu `apt-get install python3-gensim`, then run it with /usr/bin/python3.
 """
 import argparse, time
 from gensim.models import Word2Vec
