@@ -174,7 +174,8 @@ public final class AnnBench {
         return 0;
     }
 
-    private static float[] clustered(int n, int dim, int clusters, long seed) {
+    /** n vectors around {@code clusters} Gaussian centres (noise 0.5 a dimension), deterministic by seed. */
+    static float[] clustered(int n, int dim, int clusters, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] centres = new float[clusters * dim];
         for (int i = 0; i < centres.length; i++) {

@@ -108,7 +108,7 @@ public final class LiveIndexBench {
     private static int bench(Options o) {
         int n = o.posts;
         int dim = o.dim;
-        float[] v = unitRows(clustered(n, dim, o.clusters, o.seed), dim);
+        float[] v = unitRows(AnnBench.clustered(n, dim, o.clusters, o.seed), dim);
         SplittableRandom random = new SplittableRandom(o.seed + 1);
         int[] region = new int[n];
         Arrays.setAll(region, i -> random.nextInt(o.regions));
@@ -289,22 +289,6 @@ public final class LiveIndexBench {
             float scale = (float) (1 / Math.sqrt(norm));
             for (int d = 0; d < dim; d++) {
                 v[r * dim + d] *= scale;
-            }
-        }
-        return v;
-    }
-
-    private static float[] clustered(int n, int dim, int clusters, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] centres = new float[clusters * dim];
-        for (int i = 0; i < centres.length; i++) {
-            centres[i] = (float) random.nextGaussian();
-        }
-        float[] v = new float[n * dim];
-        for (int i = 0; i < n; i++) {
-            int c = random.nextInt(clusters);
-            for (int d = 0; d < dim; d++) {
-                v[i * dim + d] = centres[c * dim + d] + 0.5f * (float) random.nextGaussian();
             }
         }
         return v;

@@ -124,7 +124,8 @@ final class LiveCandidates {
         return new RecommendationService.Item(p.id(), score, p.region(), p.category(), Boolean.TRUE);
     }
 
-    private static float[] unit(float[] v) {
+    /** {@code v} scaled to unit length (zero stays zero). */
+    static float[] unit(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += (double) x * x;

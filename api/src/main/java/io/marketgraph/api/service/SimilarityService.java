@@ -62,7 +62,7 @@ public final class SimilarityService {
                 out.add(new Neighbour(model.nodes().id(hits.nodes()[i]), hits.scores()[i], null));
             }
             if (posts && live.livePostCount() > 0) {
-                for (LiveIndex.Scored<LivePost> s : live.index().search(unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
+                for (LiveIndex.Scored<LivePost> s : live.index().search(LiveCandidates.unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
                     out.add(new Neighbour(s.id(), s.score(), Boolean.TRUE));
                 }
                 out.sort(Comparator.comparingDouble(Neighbour::score).reversed().thenComparing(Neighbour::id));
@@ -72,18 +72,5 @@ public final class SimilarityService {
             }
             return new Result(kind.name().toLowerCase(Locale.ROOT), id, model.version(), out);
         }
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        float[] out = new float[v.length];
-        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-        for (int d = 0; d < v.length; d++) {
-            out[d] = (float) (v[d] * scale);
-        }
-        return out;
     }
 }
