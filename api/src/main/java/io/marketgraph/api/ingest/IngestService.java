@@ -3,6 +3,7 @@ package io.marketgraph.api.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.service.ApiException;
+import io.marketgraph.io.IdCodes;
 import io.marketgraph.io.Timestamps;
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
@@ -79,8 +80,8 @@ public final class IngestService {
         String postId = id(body.postId(), "postId");
         NodeKind sellerKind = sellerKind(body.sellerKind());
         String sellerId = id(body.sellerId(), "sellerId");
-        String categoryId = code(body.categoryId(), "categoryId", "category");
-        String regionId = code(body.regionId(), "regionId", "region");
+        String category = id(body.categoryId(), "categoryId");
+        String region = id(body.regionId(), "regionId");
         if (body.price() == null || !(body.price() >= 0) || body.price().isInfinite()) {
             throw ApiException.badRequest("price must be a finite number >= 0, got " + body.price());
         }
@@ -90,9 +91,13 @@ public final class IngestService {
         }
         long created = millis(body.createdAt(), "createdAt", now);
         PostStatus status = body.status() == null ? PostStatus.ACTIVE : status(body.status(), "status");
-        PostRecord record = new PostRecord(postId, sellerKind.name(), sellerId, categoryId, regionId, body.title(), body.price(),
-                Instant.ofEpochMilli(created).toString(), status.name(), Instant.ofEpochMilli(now).toString());
         return durable(models.ingest(serving -> {
+            IdCodes codes = serving.model().idCodes();
+            String version = serving.model().version();
+            PostRecord record = new PostRecord(postId, sellerKind.name(), sellerId,
+                    graphId(codes, IdCodes.CATEGORY, category, "categoryId", "category", version),
+                    graphId(codes, IdCodes.REGION, region, "regionId", "region", version), body.title(), body.price(),
+                    Instant.ofEpochMilli(created).toString(), status.name(), Instant.ofEpochMilli(now).toString());
             LiveState live = serving.live();
             if (!live.wouldChange(record)) {
                 return new Logged<>(postResult(serving, postId, LiveState.Outcome.UNCHANGED), null);
@@ -287,21 +292,22 @@ public final class IngestService {
         throw ApiException.badRequest("sellerKind must be USER or BUSINESS, got " + (value == null ? "null" : "'" + clip(value) + "'"));
     }
 
-    /** A region or category id: a string holding the integer the graph's node table uses. */
-    private static String code(String value, String field, String what) {
-        if (value != null) {
-            try {
-                int code = Integer.parseInt(value.trim());
-                if (code >= 0) {
-                    return Integer.toString(code);
-                }
-            } catch (NumberFormatException e) {
-                // the message below
-            }
+    /**
+     * A region or category id as the entities name it, checked against the serving graph: one of the
+     * ids its {@code id-codes.json} lists when the graph's ids are strings, else a non-negative integer
+     * in a string ("5", written back as "5"). The log keeps the entities' id, so build-graph codes it as
+     * it codes the rest.
+     */
+    private static String graphId(IdCodes codes, String column, String value, String field, String what, String version) {
+        int code = codes.code(column, value);
+        if (code >= 0) {
+            return codes.coded(column) ? value : Integer.toString(code);
         }
-        throw ApiException.badRequest(String.format(Locale.ROOT,
-                "%s must be a %s id as the graph's node table holds it, a non-negative integer in a string (\"5\"), got %s",
-                field, what, value == null ? "null" : "'" + clip(value) + "'"));
+        throw ApiException.badRequest(codes.coded(column)
+                ? String.format(Locale.ROOT, "%s '%s' is not a %s id of model %s's graph (its %s ids are the strings its "
+                        + "id-codes.json lists)", field, clip(value), what, version, what)
+                : String.format(Locale.ROOT, "%s must be a %s id as the graph's node table holds it, a non-negative integer "
+                        + "in a string (\"5\"), got '%s'", field, what, clip(value)));
     }
 
     private static long millis(JsonNode value, String field, long now) {

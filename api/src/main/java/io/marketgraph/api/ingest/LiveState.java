@@ -3,6 +3,7 @@ package io.marketgraph.api.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.foldin.FoldIn;
+import io.marketgraph.io.IdCodes;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.Timestamps;
 import io.marketgraph.linkpred.retrieval.LiveIndex;
@@ -201,8 +202,12 @@ public final class LiveState {
 
     private LivePost livePost(PostRecord r) {
         NodeKind sellerKind = NodeKind.parse(r.sellerKind());
-        int region = Integer.parseInt(r.regionId());
-        int category = Integer.parseInt(r.categoryId());
+        int region = model.idCodes().code(IdCodes.REGION, r.regionId());
+        int category = model.idCodes().code(IdCodes.CATEGORY, r.categoryId());
+        if (region < 0 || category < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "post '%s': region '%s' or category '%s' is not in model %s's graph",
+                    r.postId(), r.regionId(), r.categoryId(), model.version()));
+        }
         int dim = model.embeddings().dim();
         double[] sum = new double[dim];
         List<String> from = new ArrayList<>();

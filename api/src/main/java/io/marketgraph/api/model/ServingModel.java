@@ -6,6 +6,7 @@ import io.marketgraph.embeddings.graph.CsrGraph;
 import io.marketgraph.io.EdgeListFormat;
 import io.marketgraph.io.EmbeddingStore;
 import io.marketgraph.io.GraphDirectory;
+import io.marketgraph.io.IdCodes;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.io.NodeTable;
 import io.marketgraph.linkpred.features.NormedVectors;
@@ -54,11 +55,13 @@ public final class ServingModel implements AutoCloseable {
     private final NodeTable graphNodes;
     private final NormedVectors normed;
     private final Recommender recommender;
+    private final IdCodes idCodes;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ServingModel(String version, ModelManifest manifest, EmbeddingStore embeddings, NodeTable graphNodes,
                          CsrGraph graph, Map<NodeKind, IvfIndex> ann, Map<LinkTask, LinkModel> linkModels,
-                         RerankModel reranker, Recommender recommender) {
+                         RerankModel reranker, Recommender recommender, IdCodes idCodes) {
+        this.idCodes = idCodes;
         this.reranker = reranker;
         this.recommender = recommender;
         this.normed = new NormedVectors(embeddings);
@@ -95,6 +98,7 @@ public final class ServingModel implements AutoCloseable {
         Path dir = registry.versionDir(version);
         EmbeddingStore embeddings = EmbeddingStore.read(dir.resolve("embeddings"));
         NodeTable graphNodes = NodeTable.read(dir.resolve("graph").resolve(GraphDirectory.NODES_TSV));
+        IdCodes idCodes = IdCodes.read(dir.resolve("graph"));
         if (graphNodes.size() != embeddings.count()) {
             throw new InvalidInputException(String.format(Locale.ROOT,
                     "model %s: graph has %d nodes but embeddings %d rows", version, graphNodes.size(), embeddings.count()));
@@ -130,7 +134,7 @@ public final class ServingModel implements AutoCloseable {
             Path rerankDir = dir.resolve(TrainRerankJob.DIR);
             reranker = Files.isDirectory(rerankDir) ? RerankModel.load(rerankDir) : null;
             recommender = RankerStage.load(dir, graph, graphNodes, embeddings, ann.get(NodeKind.POST));
-            return new ServingModel(version, manifest, embeddings, graphNodes, graph, ann, models, reranker, recommender);
+            return new ServingModel(version, manifest, embeddings, graphNodes, graph, ann, models, reranker, recommender, idCodes);
         } catch (RuntimeException e) {
             models.values().forEach(LinkModel::close);
             if (recommender != null) {
@@ -145,6 +149,11 @@ public final class ServingModel implements AutoCloseable {
 
     public String version() {
         return version;
+    }
+
+    /** How the graph's node table codes region and category ids ({@code id-codes.json}; integers without it). */
+    public IdCodes idCodes() {
+        return idCodes;
     }
 
     public ModelManifest manifest() {

@@ -39,7 +39,7 @@ final class GraphOutput {
                  JavaRDD<PairSums> holdout, Map<String, Map<String, Integer>> idCodes) {}
 
     /** Region and category ids that are not integers -> their codes in the node tables (see EntityLoader). */
-    static final String ID_CODES = "id-codes.json";
+    static final String ID_CODES = io.marketgraph.io.IdCodes.FILE;
 
     /** nodes/ and nodes.tsv/ columns, in order. */
     static final StructType NODES = new StructType()

@@ -209,7 +209,7 @@ public final class TrainLinksJob {
 
     private void copyServingGraph(Path target) {
         for (String part : new String[] {GraphDirectory.NODES_TSV, GraphDirectory.EDGES_TSV, GraphDirectory.POPULAR_TSV,
-                GraphDirectory.INTERACTIONS_TSV}) {
+                GraphDirectory.INTERACTIONS_TSV, io.marketgraph.io.IdCodes.FILE}) {
             Path from = config.graph().resolve(part);
             if (Files.exists(from)) {
                 copyTree(from, target.resolve(part));
