@@ -1,16 +1,18 @@
 package io.marketgraph.linkpred.baselines;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import scala.Tuple3;
 
 /**
  * Implicit-feedback matrix factorisation (Hu, Koren, Volinsky 2008) with Spark MLlib's
@@ -37,41 +39,63 @@ public final class SparkAls {
 
     private SparkAls() {}
 
-    /** Fits on Spark local ({@code master}, e.g. {@code local[*]}) and returns the factors as a plain-Java recommender. */
+    /**
+     * Fits on Spark local ({@code master}, e.g. {@code local[*]}) and returns the factors as a
+     * plain-Java recommender. The entries reach Spark as three primitive arrays behind broadcasts
+     * (12 bytes an entry) and the factors come back row by row: a list of {@code Row}s for the entries
+     * and the collected factor lists took a 10 GB heap on 12.6M entries of 1M users x 1M posts.
+     */
     public static FactorRecommender fit(Engagements data, Params params, String master) {
         SparkSession spark = SparkSession.builder().master(master).appName("train-links-als")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "8")
                 .getOrCreate();
-        try {
-            List<Row> rows = new ArrayList<>(data.entries());
-            for (int u = 0; u < data.nodes().size(); u++) {
-                for (int i = data.userStart(u); i < data.userEnd(u); i++) {
-                    rows.add(RowFactory.create(u, data.slotAt(i), data.valueAt(i)));
-                }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int entries = data.entries();
+        int[] user = new int[entries];
+        int[] item = new int[entries];
+        float[] value = new float[entries];
+        int at = 0;
+        for (int u = 0; u < data.nodes().size(); u++) {
+            for (int i = data.userStart(u); i < data.userEnd(u); i++) {
+                user[at] = u;
+                item[at] = data.slotAt(i);
+                value[at++] = data.valueAt(i);
             }
-            StructType schema = new StructType().add("user", DataTypes.IntegerType).add("item", DataTypes.IntegerType)
-                    .add("rating", DataTypes.FloatType);
-            Dataset<Row> ratings = spark.createDataFrame(rows, schema);
+        }
+        Broadcast<int[]> users = jsc.broadcast(user);
+        Broadcast<int[]> items = jsc.broadcast(item);
+        Broadcast<float[]> values = jsc.broadcast(value);
+        try {
+            Dataset<Row> ratings = spark.range(0, entries, 1, 8)
+                    .map((MapFunction<Long, Tuple3<Integer, Integer, Float>>) i -> new Tuple3<>(
+                                    users.value()[i.intValue()], items.value()[i.intValue()], values.value()[i.intValue()]),
+                            Encoders.tuple(Encoders.INT(), Encoders.INT(), Encoders.FLOAT()))
+                    .toDF("user", "item", "rating");
             ALSModel model = new ALS().setImplicitPrefs(true).setRank(params.rank()).setRegParam(params.regParam())
                     .setAlpha(params.alpha()).setMaxIter(params.iterations()).setSeed(params.seed())
                     .setUserCol("user").setItemCol("item").setRatingCol("rating")
                     .setNumUserBlocks(4).setNumItemBlocks(4)
                     .fit(ratings);
-            float[][] users = new float[data.nodes().size()][];
-            for (Row r : model.userFactors().collectAsList()) {
-                users[r.getInt(0)] = floats(r.getList(1));
+            float[][] userFactors = new float[data.nodes().size()][];
+            for (Iterator<Row> rows = model.userFactors().toLocalIterator(); rows.hasNext(); ) {
+                Row r = rows.next();
+                userFactors[r.getInt(0)] = floats(r.getList(1));
             }
             int n = data.targets().length;
-            float[] items = new float[n * params.rank()];
+            float[] itemFactors = new float[n * params.rank()];
             boolean[] has = new boolean[n];
-            for (Row r : model.itemFactors().collectAsList()) {
+            for (Iterator<Row> rows = model.itemFactors().toLocalIterator(); rows.hasNext(); ) {
+                Row r = rows.next();
                 int slot = r.getInt(0);
-                System.arraycopy(floats(r.getList(1)), 0, items, slot * params.rank(), params.rank());
+                System.arraycopy(floats(r.getList(1)), 0, itemFactors, slot * params.rank(), params.rank());
                 has[slot] = true;
             }
-            return new FactorRecommender("als", data, params.rank(), users, items, has);
+            return new FactorRecommender("als", data, params.rank(), userFactors, itemFactors, has);
         } finally {
+            users.destroy();
+            items.destroy();
+            values.destroy();
             spark.stop();
         }
     }
