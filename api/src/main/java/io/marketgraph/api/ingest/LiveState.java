@@ -346,6 +346,11 @@ public final class LiveState {
         return posts.values().stream().filter(accept).sorted(order).limit(k).toList();
     }
 
+    /** How many live posts {@code accept} passes. */
+    public int countLivePosts(Predicate<LivePost> accept) {
+        return (int) posts.values().stream().filter(accept).count();
+    }
+
     /** Weight of the engagement a live post got since the cut-off (its trending score). */
     public double engagement(String livePostId) {
         return engagement.getOrDefault(livePostId, 0.0);

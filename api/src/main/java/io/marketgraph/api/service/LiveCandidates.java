@@ -4,6 +4,7 @@ import io.marketgraph.api.ingest.LivePost;
 import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.api.ingest.UserActivity;
 import io.marketgraph.api.model.ServingModel;
+import io.marketgraph.embeddings.foldin.FoldIn;
 import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.NodeKind;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class LiveCandidates {
 
     /** Live posts that pass the filters (for a short answer's {@code eligible}). */
     int eligibleCount() {
-        return (int) live.trending(Set.of(), Integer.MAX_VALUE, accept).size();
+        return live.countLivePosts(accept);
     }
 
     /** {@code result} with live posts in its slots; unchanged when there are none. */
@@ -62,7 +63,8 @@ final class LiveCandidates {
             return result;
         }
         List<RecommendationService.Item> model = result.items();
-        List<RecommendationService.Item> fresh = candidates(query, k, query == null ? Double.NEGATIVE_INFINITY : floor(query, model));
+        float[] q = query == null ? null : FoldIn.unit(query);
+        List<RecommendationService.Item> fresh = candidates(q, k, q == null ? Double.NEGATIVE_INFINITY : floor(q, model));
         if (fresh.isEmpty()) {
             return result;
         }
@@ -83,31 +85,31 @@ final class LiveCandidates {
                 result.shortfall());
     }
 
-    /** The lowest cosine between the query and the model's items (no items: no floor). */
-    private double floor(float[] query, List<RecommendationService.Item> items) {
-        float[] q = unit(query);
+    /** The lowest cosine between the unit query and the model's items (no items: no floor). */
+    private double floor(float[] q, List<RecommendationService.Item> items) {
         double floor = Double.POSITIVE_INFINITY;
         int dim = model.embeddings().dim();
         for (RecommendationService.Item item : items) {
             int node = model.nodeIndex(NodeKind.POST, item.id());
             if (node >= 0) {
                 int at = model.embeddings().offset(node);
-                float[] v = unit(Arrays.copyOfRange(model.embeddings().vectors(), at, at + dim));
-                floor = Math.min(floor, cosine(q, v));
+                float[] v = FoldIn.unit(Arrays.copyOfRange(model.embeddings().vectors(), at, at + dim));
+                floor = Math.min(floor, dot(q, v));
             }
         }
         return floor == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : floor;
     }
 
-    private List<RecommendationService.Item> candidates(float[] query, int k, double floor) {
+    /** @param q the unit query vector, or null */
+    private List<RecommendationService.Item> candidates(float[] q, int k, double floor) {
         List<RecommendationService.Item> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (LivePost p : live.ofSellers(followed, k, accept)) {
             taken.add(p.id());
-            out.add(item(p, query == null || p.vector() == null ? live.engagement(p.id()) : cosine(query, p.vector())));
+            out.add(item(p, q == null || p.vector() == null ? live.engagement(p.id()) : dot(q, p.vector())));
         }
-        if (query != null) {
-            for (LiveIndex.Scored<LivePost> s : live.index().search(unit(query), k - out.size(), p -> accept.test(p) && !taken.contains(p.id()))) {
+        if (q != null) {
+            for (LiveIndex.Scored<LivePost> s : live.index().search(q, k - out.size(), p -> accept.test(p) && !taken.contains(p.id()))) {
                 if (s.score() >= floor) {
                     out.add(item(s.item(), s.score()));
                 }
@@ -124,25 +126,11 @@ final class LiveCandidates {
         return new RecommendationService.Item(p.id(), score, p.region(), p.category(), Boolean.TRUE);
     }
 
-    /** {@code v} scaled to unit length (zero stays zero). */
-    static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        float[] out = new float[v.length];
-        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-        for (int d = 0; d < v.length; d++) {
-            out[d] = (float) (v[d] * scale);
-        }
-        return out;
-    }
-
-    private static double cosine(float[] query, float[] unitVector) {
-        float[] q = unit(query);
+    /** The cosine of two unit vectors. */
+    private static double dot(float[] a, float[] b) {
         double s = 0;
-        for (int d = 0; d < q.length; d++) {
-            s += q[d] * unitVector[d];
+        for (int d = 0; d < a.length; d++) {
+            s += a[d] * b[d];
         }
         return s;
     }

@@ -5,6 +5,7 @@ import io.marketgraph.api.ingest.LivePost;
 import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.api.model.ServingModel;
+import io.marketgraph.embeddings.foldin.FoldIn;
 import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.NodeKind;
@@ -62,7 +63,7 @@ public final class SimilarityService {
                 out.add(new Neighbour(model.nodes().id(hits.nodes()[i]), hits.scores()[i], null));
             }
             if (posts && live.livePostCount() > 0) {
-                for (LiveIndex.Scored<LivePost> s : live.index().search(LiveCandidates.unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
+                for (LiveIndex.Scored<LivePost> s : live.index().search(FoldIn.unit(query), k, p -> !p.id().equals(id) && live.isActive(p))) {
                     out.add(new Neighbour(s.id(), s.score(), Boolean.TRUE));
                 }
                 out.sort(Comparator.comparingDouble(Neighbour::score).reversed().thenComparing(Neighbour::id));
