@@ -1,11 +1,13 @@
 package io.marketgraph.api.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marketgraph.api.http.ApiServices;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.foldin.FoldIn;
 import io.marketgraph.io.IdCodes;
 import io.marketgraph.io.Json;
 import io.marketgraph.io.Timestamps;
+import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.retrieval.LiveIndex;
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
@@ -74,7 +76,10 @@ public final class LiveState {
 
     public LiveState(ServingModel model) {
         this.model = model;
-        this.index = new LiveIndex<>(model.embeddings().dim());
+        IvfIndex catalogue = model.ann(NodeKind.POST);
+        // the live posts filed under the catalogue's cells, searched as the catalogue is (serve's default nprobe)
+        this.index = catalogue.size() > 0 ? new LiveIndex<>(catalogue, ApiServices.DEFAULT_NPROBE)
+                : new LiveIndex<>(model.embeddings().dim());
         this.replay = new ReplayReport(model.version(), Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, 0, 0, 0, 0);
     }
 

@@ -116,7 +116,7 @@ public final class ServingModel implements AutoCloseable {
                 throw new InvalidInputException(String.format(Locale.ROOT, "model %s: ANN index %s has dimension %d, embeddings %d",
                         version, file, index.dim(), embeddings.dim()));
             }
-            ann.put(kind, index);
+            ann.put(kind, index.tagged(graphNodes::region)); // region filters skip vectors in the scan
         }
         Map<LinkTask, LinkModel> models = new EnumMap<>(LinkTask.class);
         RerankModel reranker = null;

@@ -122,9 +122,8 @@ public final class AudienceService {
             CsrGraph graph = model.graph();
             Set<Integer> seedSet = new HashSet<>();
             Arrays.stream(seeds).forEach(seedSet::add);
-            IvfIndex.Hits hits = model.ann(NodeKind.USER).search(query, 0, SCAN, nprobe * 4, u ->
-                    (r.regions().isEmpty() || r.regions().contains(model.nodes().region(u)))
-                            && !seedSet.contains(u)
+            IvfIndex.Hits hits = model.ann(NodeKind.USER).search(query, 0, SCAN, nprobe * 4, RegionSet.tagTest(r.regions()),
+                    u -> !seedSet.contains(u)
                             && !(r.excludeFollowers() && r.type() == TargetType.BUSINESS && graph.hasEdge(u, seeds[0])));
             int[] users = hits.nodes();
             double[] scores = new double[users.length];

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -46,8 +47,8 @@ final class LiveCandidates {
         this.model = live.model();
         this.followed = activity == null ? Set.of() : activity.followed();
         Set<String> seen = activity == null ? Set.of() : activity.seenLive();
-        Predicate<LivePost> listed = p -> live.isActive(p) && !seen.contains(p.id())
-                && (regions.isEmpty() || regions.contains(p.region()));
+        IntPredicate inRegion = RegionSet.of(regions);
+        Predicate<LivePost> listed = p -> inRegion.test(p.region()) && live.isActive(p) && !seen.contains(p.id());
         this.accept = listed;
         this.trendingRegion = regions.isEmpty() && homeRegion >= 0 ? p -> listed.test(p) && p.region() == homeRegion : listed;
     }

@@ -131,7 +131,7 @@ public final class RecommendationService {
         LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
         if (profile != null) {
             int u = user.get();
-            IvfIndex.Hits hits = model.ann(kind).search(profile, 0, k * OVERFETCH, nprobe, accept);
+            IvfIndex.Hits hits = model.ann(kind).search(profile, 0, k * OVERFETCH, nprobe, RegionSet.tagTest(regions), accept);
             int[] candidates = activity == null ? hits.nodes()
                     : union(hits.nodes(), coEngaged(model, LiveState.recentNodes(activity), kind, accept));
             Optional<LinkModel> linkModel = model.linkModel(task);
@@ -143,7 +143,7 @@ public final class RecommendationService {
         int[] recentNodes = recentNodes(model, recent);
         float[] vector = foldIn(model, recentNodes, recentVector);
         if (vector != null) {
-            IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe,
+            IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe, RegionSet.tagTest(regions),
                     t -> accept.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
             return new Ranked(new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k)),
                     vector);
@@ -234,8 +234,12 @@ public final class RecommendationService {
 
     /** Listed: in the requested regions and, for posts, ACTIVE (the ingested status first, then the graph's). */
     private static IntPredicate listed(ServingModel model, LiveState live, NodeKind kind, Set<Integer> regions) {
-        return t -> (regions.isEmpty() || regions.contains(model.nodes().region(t)))
-                && (kind != NodeKind.POST || live.isActive(t));
+        IntPredicate active = kind == NodeKind.POST ? live::isActive : t -> true;
+        if (regions.isEmpty()) {
+            return active; // no look-up of the region: a cache miss per candidate over a 1M-node table
+        }
+        IntPredicate inRegion = RegionSet.of(regions);
+        return t -> inRegion.test(model.nodes().region(t)) && active.test(t);
     }
 
     /** Listed, and nothing the user has an edge to or engaged with since the graph was built. */

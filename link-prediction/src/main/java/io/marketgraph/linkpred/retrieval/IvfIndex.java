@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -37,13 +38,32 @@ public final class IvfIndex {
     private final int[] cellStart;     // cells + 1 offsets into ids/vectors
     private final int[] ids;           // node id of each stored vector, cell by cell
     private final float[] vectors;     // size × dim, unit length, cell by cell
+    private final int[] tags;          // a tag of each stored vector (e.g. its region), cell by cell; null: untagged
 
     private IvfIndex(int dim, float[] centroids, int[] cellStart, int[] ids, float[] vectors) {
+        this(dim, centroids, cellStart, ids, vectors, null);
+    }
+
+    private IvfIndex(int dim, float[] centroids, int[] cellStart, int[] ids, float[] vectors, int[] tags) {
         this.dim = dim;
         this.centroids = centroids;
         this.cellStart = cellStart;
         this.ids = ids;
         this.vectors = vectors;
+        this.tags = tags;
+    }
+
+    /**
+     * This index with a tag of every stored node ({@code tagOf.applyAsInt(node)}, e.g. its region) kept
+     * beside the vectors in cell order, for {@link #search(float[], int, int, int, IntPredicate, IntPredicate)}.
+     * Shares the vectors; not written by {@link #write}.
+     */
+    public IvfIndex tagged(IntUnaryOperator tagOf) {
+        int[] t = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            t[i] = tagOf.applyAsInt(ids[i]);
+        }
+        return new IvfIndex(dim, centroids, cellStart, ids, vectors, t);
     }
 
     public int dim() {
@@ -101,17 +121,29 @@ public final class IvfIndex {
      * {@code accept}, best first, scanning the {@code nprobe} nearest cells.
      */
     public Hits search(float[] query, int offset, int k, int nprobe, IntPredicate accept) {
+        return search(query, offset, k, nprobe, null, accept);
+    }
+
+    /**
+     * As {@link #search(float[], int, int, int, IntPredicate)}, skipping first the stored vectors whose
+     * tag fails {@code tag} (null: no tag test) in a sequential scan of the {@link #tagged} tags, before
+     * their dot product and before {@code accept}, whose look-ups by node id miss the CPU cache: a region
+     * filter over a 1M-post index costs the region's share of the scan instead of all of it.
+     *
+     * @throws IllegalStateException for a tag test on an index without tags
+     */
+    public Hits search(float[] query, int offset, int k, int nprobe, IntPredicate tag, IntPredicate accept) {
+        if (tag != null && tags == null) {
+            throw new IllegalStateException("a tag filter needs an index built by tagged()");
+        }
         float[] q = new float[dim];
         normalizeInto(query, offset, q, 0, dim);
-        int cells = cells();
-        nprobe = Math.max(1, Math.min(nprobe, cells));
-        TopK probe = new TopK(nprobe);
-        for (int c = 0; c < cells; c++) {
-            probe.offer(c, dot(q, 0, centroids, c * dim, dim));
-        }
         TopK top = new TopK(k);
-        for (int c : probe.nodes()) {
+        for (int c : probe(q, nprobe)) {
             for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
+                if (tag != null && !tag.test(tags[i])) {
+                    continue;
+                }
                 float s = dot(q, 0, vectors, i * dim, dim);
                 if (top.wouldAccept(s) && accept.test(ids[i])) {
                     top.offer(ids[i], s);
@@ -119,6 +151,21 @@ public final class IvfIndex {
             }
         }
         return top.hits();
+    }
+
+    /** The {@code nprobe} cells whose centroids are nearest {@code unitQuery} (all of them when fewer), in no set order. */
+    public int[] probe(float[] unitQuery, int nprobe) {
+        int cells = cells();
+        TopK probe = new TopK(Math.max(1, Math.min(nprobe, cells)));
+        for (int c = 0; c < cells; c++) {
+            probe.offer(c, dot(unitQuery, 0, centroids, c * dim, dim));
+        }
+        return probe.nodes();
+    }
+
+    /** The cell whose centroid is nearest {@code unitVector}, where {@link #search} would look for it; -1 for an empty index. */
+    public int cellOf(float[] unitVector) {
+        return cells() == 0 || ids.length == 0 ? -1 : nearest(centroids, cells(), dim, unitVector, 0);
     }
 
     /** Nodes and cosine scores, best first. */

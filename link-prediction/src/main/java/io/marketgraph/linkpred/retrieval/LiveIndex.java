@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * A vector index that takes inserts while it serves, searched exactly (every vector scored): the
- * live part beside a version's {@link IvfIndex}, holding the items added since that index was built.
+ * A vector index that takes inserts while it serves: the live part beside a version's {@link IvfIndex},
+ * holding the items added since that index was built.
  *
  * <p>One writer at a time (callers serialize {@link #put}/{@link #remove}), any number of readers, no
  * lock on the read path: vectors are appended to fixed-size chunks, and a reader sees the slots below
@@ -17,9 +17,12 @@ import java.util.function.Predicate;
  * Filters (and deletes expressed as filters, such as a status) are a predicate tested on the items
  * that would enter the top K.
  *
- * <p>Cost: a search is {@code size * dim} multiply-adds; an insert is one copy of the vector. Measured
- * against the IVF index and Lucene's HNSW in benchmarks ({@code bin/marketgraph bench-live-index}):
- * exact search suits the day's additions, not the whole catalogue.
+ * <p>Exact ({@link #LiveIndex(int)}): a search scores every slot, {@code size * dim} multiply-adds.
+ * Partitioned by a catalogue's cells ({@link #LiveIndex(IvfIndex, int)}): an insert files the slot under
+ * the catalogue's nearest centroid (IVF's add, no retraining) and a search scans the slots of the
+ * {@code nprobe} cells nearest the query, the cells the catalogue's own search scans: its cost is the
+ * probed cells' share of the live items, so it stays small while a day's listings pile up (measured
+ * in benchmarks/RESULTS.md, issue 17's e2e runs).
  *
  * @param <T> what an id stands for (the caller's record of the item)
  */
@@ -30,15 +33,56 @@ public final class LiveIndex<T> {
     /** An item and its cosine with the query. */
     public record Scored<T>(String id, T item, float score) {}
 
+    /** The slots filed under one cell: written by the one writer, read without a lock (size first, then slots). */
+    private static final class Cell {
+        private volatile int[] slots = new int[4];
+        private volatile int size;
+
+        void add(int slot) {
+            int n = size;
+            int[] s = slots;
+            if (n == s.length) {
+                s = Arrays.copyOf(s, n * 2);
+                s[n] = slot;
+                slots = s;
+            } else {
+                s[n] = slot;
+            }
+            size = n + 1; // publishes the slot (and a grown array, written before)
+        }
+    }
+
     private final int dim;
+    private final IvfIndex partition;   // null: exact
+    private final Cell[] cells;
+    private final int nprobe;
     private final ConcurrentHashMap<String, Integer> slotOf = new ConcurrentHashMap<>();
     private volatile float[][] vectors = new float[0][];
     private volatile String[][] ids = new String[0][];
     private volatile Object[][] items = new Object[0][];
     private volatile int size;
 
+    /** An exact index: every search scores every slot. */
     public LiveIndex(int dim) {
         this.dim = dim;
+        this.partition = null;
+        this.cells = new Cell[0];
+        this.nprobe = 0;
+    }
+
+    /**
+     * An index partitioned by the cells of {@code catalogue} (exact when it has none), a search scanning the
+     * {@code nprobe} cells nearest its query.
+     */
+    public LiveIndex(IvfIndex catalogue, int nprobe) {
+        if (nprobe < 1) {
+            throw new IllegalArgumentException("nprobe must be >= 1, got " + nprobe);
+        }
+        this.dim = catalogue.dim();
+        this.partition = catalogue.cells() > 0 && catalogue.size() > 0 ? catalogue : null;
+        this.cells = new Cell[partition == null ? 0 : catalogue.cells()];
+        Arrays.setAll(cells, c -> new Cell());
+        this.nprobe = nprobe;
     }
 
     public int dim() {
@@ -78,6 +122,9 @@ public final class LiveIndex<T> {
         items[chunk][slot % CHUNK] = item;
         slotOf.put(id, slot);
         size = slot + 1;   // publishes the slot
+        if (partition != null) {
+            cells[partition.cellOf(vector)].add(slot);
+        }
     }
 
     /** Takes {@code id} out of the index. */
@@ -85,38 +132,68 @@ public final class LiveIndex<T> {
         slotOf.remove(id);
     }
 
-    /** The {@code k} items most similar to {@code unitQuery} (by dot product) among those {@code accept} passes, best first, ties by id. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The {@code k} items most similar to {@code unitQuery} (by dot product) among those {@code accept} passes,
+     * best first, ties by id: over every slot, or over the probed cells' slots of a partitioned index.
+     */
     public List<Scored<T>> search(float[] unitQuery, int k, Predicate<T> accept) {
+        Top<T> top = new Top<>(k);
+        if (k <= 0) {
+            return top.list;
+        }
         int n = size;
         float[][] v = vectors;
         String[][] d = ids;
         Object[][] p = items;
-        List<Scored<T>> top = new ArrayList<>(k + 1);
-        float worst = Float.NEGATIVE_INFINITY;
-        for (int slot = 0; slot < n && k > 0; slot++) {
-            float[] chunk = v[slot / CHUNK];
-            int at = (slot % CHUNK) * dim;
-            float s = 0;
-            for (int i = 0; i < dim; i++) {
-                s += unitQuery[i] * chunk[at + i];
+        if (partition == null) {
+            for (int slot = 0; slot < n; slot++) {
+                consider(slot, unitQuery, v, d, p, accept, top);
             }
-            if (top.size() == k && s <= worst) {
-                continue;
+        } else {
+            for (int c : partition.probe(unitQuery, nprobe)) {
+                Cell cell = cells[c];
+                int m = cell.size;       // size first: the slots array read next holds them
+                int[] slots = cell.slots;
+                for (int i = 0; i < m; i++) {
+                    if (slots[i] < n) {  // filed after this search read size: not published to it yet
+                        consider(slots[i], unitQuery, v, d, p, accept, top);
+                    }
+                }
             }
-            String id = d[slot / CHUNK][slot % CHUNK];
-            T item = (T) p[slot / CHUNK][slot % CHUNK];
-            Integer current = slotOf.get(id);
-            if (current == null || current != slot || !accept.test(item)) {
-                continue;
-            }
-            top.add(new Scored<>(id, item, s));
-            top.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : a.id().compareTo(b.id()));
-            if (top.size() > k) {
-                top.remove(k);
-            }
-            worst = top.size() == k ? top.get(k - 1).score() : Float.NEGATIVE_INFINITY;
         }
-        return top;
+        return top.list;
+    }
+
+    /** The kept items, best first, ties by id; {@code worst} is the last one's score once there are {@code k}. */
+    private static final class Top<T> {
+        final int k;
+        final List<Scored<T>> list;
+        float worst = Float.NEGATIVE_INFINITY;
+
+        Top(int k) {
+            this.k = k;
+            this.list = new ArrayList<>(Math.max(0, k) + 1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void consider(int slot, float[] unitQuery, float[][] v, String[][] d, Object[][] p, Predicate<T> accept, Top<T> top) {
+        float s = IvfIndex.dot(unitQuery, 0, v[slot / CHUNK], (slot % CHUNK) * dim, dim);
+        if (top.list.size() == top.k && s <= top.worst) {
+            return;
+        }
+        String id = d[slot / CHUNK][slot % CHUNK];
+        T item = (T) p[slot / CHUNK][slot % CHUNK];
+        Integer current = slotOf.get(id);
+        if (current == null || current != slot || !accept.test(item)) {
+            return;
+        }
+        List<Scored<T>> list = top.list;
+        list.add(new Scored<>(id, item, s));
+        list.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : a.id().compareTo(b.id()));
+        if (list.size() > top.k) {
+            list.remove(top.k);
+        }
+        top.worst = list.size() == top.k ? list.get(top.k - 1).score() : Float.NEGATIVE_INFINITY;
     }
 }

@@ -75,11 +75,61 @@ class LiveIndexTest {
         assertTrue(index.search(posts.get(1).vector(), 1, p -> true).stream().noneMatch(s -> s.id().equals("p1")));
     }
 
+    /** A catalogue index over clustered vectors, whose cells partition the live posts. */
+    private static IvfIndex catalogue(SplittableRandom random, int dim, int n, int cells) {
+        float[] source = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(unit(random, dim), 0, source, i * dim, dim);
+        }
+        return IvfIndex.build(source, dim, java.util.stream.IntStream.range(0, n).toArray(), cells, 11);
+    }
+
+    @Test
+    void a_partitioned_index_searches_the_live_posts_filed_under_the_cells_the_catalogue_probes() {
+        SplittableRandom random = new SplittableRandom(5);
+        int dim = 8;
+        IvfIndex catalogue = catalogue(random, dim, 4_000, 16);
+        LiveIndex<Post> partitioned = new LiveIndex<>(catalogue, 3);
+        LiveIndex<Post> all = new LiveIndex<>(catalogue, 16);
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            Post p = post("p" + i, unit(random, dim), i % 3);
+            posts.add(p);
+            put(partitioned, p);
+            put(all, p);
+        }
+        for (int query = 0; query < 20; query++) {
+            float[] q = unit(random, dim);
+            java.util.Set<Integer> probed = new java.util.HashSet<>();
+            for (int c : catalogue.probe(q, 3)) {
+                probed.add(c);
+            }
+            assertEquals(3, probed.size());
+            List<String> expected = posts.stream().filter(p -> p.region() == 1 && probed.contains(catalogue.cellOf(p.vector())))
+                    .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.dot(q, 0, p.vector(), 0, dim)).thenComparing(Post::id))
+                    .limit(20).map(Post::id).toList();
+            assertEquals(expected, partitioned.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
+            // probing every cell is the exact search
+            List<String> exact = posts.stream().filter(p -> p.region() == 1)
+                    .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.dot(q, 0, p.vector(), 0, dim)).thenComparing(Post::id))
+                    .limit(20).map(Post::id).toList();
+            assertEquals(exact, all.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
+        }
+    }
+
     @Test
     void searches_run_while_a_writer_inserts_and_always_see_complete_slots() throws Exception {
-        int dim = 16;
-        LiveIndex<Post> index = new LiveIndex<>(dim);
-        SplittableRandom random = new SplittableRandom(7);
+        concurrentInsertsAndSearches(new LiveIndex<>(16), new SplittableRandom(7));
+    }
+
+    @Test
+    void partitioned_searches_run_while_a_writer_inserts_and_always_see_complete_slots() throws Exception {
+        SplittableRandom random = new SplittableRandom(8);
+        concurrentInsertsAndSearches(new LiveIndex<>(catalogue(random, 16, 2_000, 8), 8), random);
+    }
+
+    private static void concurrentInsertsAndSearches(LiveIndex<Post> index, SplittableRandom random) throws Exception {
+        int dim = index.dim();
         float[] q = unit(random, dim);
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService readers = Executors.newFixedThreadPool(2);
