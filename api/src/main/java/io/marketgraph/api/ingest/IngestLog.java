@@ -63,7 +63,7 @@ public final class IngestLog implements AutoCloseable {
         final String stream;
         volatile FileChannel channel;
         volatile long written;
-        long synced;   // guarded by this
+        volatile long synced;   // written under this segment's monitor
 
         Segment(String stream) {
             this.stream = stream;
@@ -107,9 +107,22 @@ public final class IngestLog implements AutoCloseable {
         if (mark == null) {
             return;
         }
-        Segment segment = mark.stream().equals(EVENTS) ? events : posts;
+        force(mark.stream().equals(EVENTS) ? events : posts, mark.end());
+    }
+
+    /** Returns once everything appended so far, to either stream, is on disk (one force per stream that needs one). */
+    public void syncAll() {
+        for (Segment segment : new Segment[] {events, posts}) {
+            force(segment, segment.written);
+        }
+    }
+
+    private void force(Segment segment, long upTo) {
+        if (segment.synced >= upTo) {
+            return; // no monitor: a batch synced by an earlier force answers at once
+        }
         synchronized (segment) {
-            if (segment.synced >= mark.end()) {
+            if (segment.synced >= upTo) {
                 return;
             }
             long target = segment.written;

@@ -132,9 +132,10 @@ public final class IngestService {
     private record Logged<T>(T result, IngestLog.Mark mark) {}
 
     /**
-     * The answer of a write, once its log batch is on disk. The write ran under the ingest lock; the sync
-     * runs outside it, so concurrent writers share one force (see {@link IngestLog#sync}). The live state
-     * shows a write from its append on: a crash before the sync loses a write that was never acknowledged.
+     * The answer of a write, once its log batch is on disk. The model manager's writer thread synced the log
+     * after the write's batch ({@link ModelManager#ingest}), so the sync here returns at once; it states the
+     * rule where the answer is given. The live state shows a write from its append on: a crash before the
+     * sync loses a write that was never acknowledged.
      */
     private <T> T durable(Optional<Logged<T>> written) {
         Logged<T> logged = written.orElseThrow(ApiException::noModel);

@@ -5,8 +5,13 @@ import io.marketgraph.api.ingest.LiveState;
 import io.marketgraph.io.InvalidInputException;
 import io.marketgraph.registry.ModelRegistry;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
@@ -23,6 +28,12 @@ import java.util.function.Function;
  * ({@code REGISTRY/ingest}), and the pair is switched with one reference write, so a request sees a
  * model and the live state built for it. Ingest writes run under the ingest lock ({@link #ingest}),
  * which the switch also takes: no accepted write is missing from the state switched to.
+ *
+ * <p>One thread runs the ingest writes: it takes every write waiting, runs them in one hold of the lock,
+ * syncs the log once for all of them, then answers them all. A request thread only waits for its answer.
+ * Each request taking the lock and then the log's monitor in turn was a chain of hand-offs, each a
+ * scheduler wait once reads kept both cores busy: posts at 1,000/s beside 16 read connections took
+ * 224 ms (p50) and reached 404/s over the 1M-post model (benchmarks/RESULTS.md, issue 17).
  */
 public final class ModelManager implements AutoCloseable {
 
@@ -34,6 +45,12 @@ public final class ModelManager implements AutoCloseable {
     private final Deque<String> history = new ArrayDeque<>();
     private final LongAdder swaps = new LongAdder();
     private final LongAdder refusals = new LongAdder();
+    /** Writes waiting for the writer thread, and the thread. */
+    private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
+    private final Thread writer;
+
+    /** The most writes run in one hold of the ingest lock. */
+    private static final int MAX_WRITE_BATCH = 512;
 
     public ModelManager(ModelRegistry registry) {
         this(registry, ServingModel::load);
@@ -43,6 +60,37 @@ public final class ModelManager implements AutoCloseable {
         this.registry = registry;
         this.loader = loader;
         this.log = IngestLog.of(registry.root());
+        this.writer = new Thread(this::writeLoop, "ingest-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** An ingest write and its answer: the write's value, or what it threw. */
+    private static final class Write<T> {
+        final Function<Serving, T> write;
+        final CompletableFuture<Optional<T>> answer = new CompletableFuture<>();
+        Optional<T> value;
+        Throwable failure;
+
+        Write(Function<Serving, T> write) {
+            this.write = write;
+        }
+
+        void run(Serving serving) {
+            try {
+                value = serving == null ? Optional.empty() : Optional.of(write.apply(serving));
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        void answer(Throwable syncFailure) {
+            if (failure != null || syncFailure != null) {
+                answer.completeExceptionally(failure != null ? failure : syncFailure);
+            } else {
+                answer.complete(value);
+            }
+        }
     }
 
     /** The serving model and the live state built for it, switched together. */
@@ -154,9 +202,58 @@ public final class ModelManager implements AutoCloseable {
      * log ({@link IngestLog#sync}) before it answers. Empty, and nothing run, while no model is loaded.
      */
     public <T> Optional<T> ingest(Function<Serving, T> write) {
-        synchronized (ingestLock) {
-            Serving serving = current.get();
-            return serving == null ? Optional.empty() : Optional.of(write.apply(serving));
+        Write<T> w = new Write<>(write);
+        writes.add(w);
+        try {
+            return w.answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an ingest write", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The writer thread: the waiting writes run in one hold of the ingest lock, in arrival order, then one
+     * sync of the log ({@link IngestLog#syncAll}) makes them durable before any of them is answered. A
+     * write that throws is answered with its exception; the others of its batch are not affected.
+     */
+    private void writeLoop() {
+        List<Write<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(writes.take());
+            } catch (InterruptedException e) {
+                break; // closed
+            }
+            writes.drainTo(batch, MAX_WRITE_BATCH - 1);
+            synchronized (ingestLock) {
+                Serving serving = current.get();
+                for (Write<?> w : batch) {
+                    w.run(serving);
+                }
+            }
+            Throwable syncFailure = null;
+            try {
+                log.syncAll();
+            } catch (RuntimeException e) {
+                syncFailure = e;
+            }
+            for (Write<?> w : batch) {
+                w.answer(syncFailure);
+            }
+            batch.clear();
+        }
+        IllegalStateException closed = new IllegalStateException("the model manager is closed");
+        for (Write<?> w; (w = writes.poll()) != null; ) {
+            w.answer.completeExceptionally(closed);
         }
     }
 
@@ -200,6 +297,7 @@ public final class ModelManager implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        writer.interrupt();
         retire(current.getAndSet(null));
         synchronized (ingestLock) {
             log.close();
