@@ -66,11 +66,11 @@ recs() { PATHS_FILE="$load/paths.txt" wrk_json --latency -s "$here/recs.lua" "$@
 ingest() { # mode, target items per second, seconds
     local mode=$1 rate=$2 d=$3 per_request=1
     [[ $mode == events ]] && per_request=$batch
-    # a connection waits DELAY_MS after each answer: one per 100 requests/s, each 10 % faster than its
-    # share, since wrk's timer sleeps a little longer than asked (benchmarks/load/api-load.sh)
+    # open-loop pacing (ingest.lua): enough connections that a slow answer does not lower the rate
+    # (rate x 250 ms of latency, at least 4)
     local requests=$(( (rate + per_request - 1) / per_request ))
-    local c=$(( (requests + 99) / 100 ))
-    INGEST=$mode BATCH=$batch RUN_ID="e2e$(date +%s)" DELAY_MS=$(( c * 900 / requests )) \
+    local c=$(( requests / 4 > 4 ? requests / 4 : 4 ))
+    INGEST=$mode BATCH=$batch RUN_ID="e2e$(date +%s)" RATE=$requests \
         USERS_FILE="$load/users.txt" POSTS_FILE="$load/posts.txt" PLACES_FILE="$load/places.txt" \
         wrk_json -t1 -c"$c" -d"${d}s" --latency -s "$here/ingest.lua" "$url"
 }

@@ -1,11 +1,13 @@
 -- wrk script: real-time ingest against a running API. INGEST=posts sends one new listing a request
 -- (POST /v1/posts); INGEST=events sends BATCH engagement events a request (POST /v1/events), VIEWs and
 -- LIKEs of users on posts of the model. Ids are unique per run (RUN_ID) and per thread, so every
--- request is new work, never an idempotent repeat. Pace with DELAY_MS per request per connection.
+-- request is new work, never an idempotent repeat. RATE: requests per second this wrk thread sends,
+-- on a fixed schedule (open loop): each connection ready to send takes the next free slot, so a slow
+-- answer delays that connection, not the rate, as long as the connections outnumber rate x latency.
 -- USERS_FILE, POSTS_FILE: ids, one a line; PLACES_FILE: "region<TAB>category" lines of the model's posts.
 local mode = os.getenv("INGEST") or "posts"
 local batch = tonumber(os.getenv("BATCH") or "10")
-local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+local interval_ms = 1000 / tonumber(os.getenv("RATE") or "100")
 local run_id = os.getenv("RUN_ID") or "e2e"
 local users, posts, places = {}, {}, {}
 local counter = 0
@@ -56,8 +58,27 @@ function request()
   return wrk.format("POST", "/v1/events", headers, events_body(id, now))
 end
 
+-- wall clock in ms (LuaJIT's FFI: os.time() has whole seconds, os.clock() is CPU time)
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } mg_timespec;
+  int clock_gettime(int clock_id, mg_timespec *tp);
+]]
+local ts = ffi.new("mg_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
+
+local next_slot
 function delay()
-  return delay_ms
+  local now = now_ms()
+  -- a slot missed by more than a second is dropped rather than sent in a burst; the summary's rate
+  -- then shows the shortfall
+  if not next_slot or next_slot < now - 1000 then next_slot = now end
+  local wait = next_slot - now
+  next_slot = next_slot + interval_ms
+  return wait > 0 and math.floor(wait) or 0
 end
 
 dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "../load/summary.lua")
