@@ -84,7 +84,7 @@ public final class BuildGraphJob {
         JavaRDD<EventBlock> blocks;
         Summary summary;
         try (ProgressTracker.Stage s = phases.begin("validate events", "read, parse and validate every event record")) {
-            blocks = EventBlocks.validate(EventSources.read(spark, config.events()), nodes, config.nowMillis())
+            blocks = EventBlocks.validate(spark, config.events(), nodes, config.nowMillis())
                     .persist(StorageLevel.MEMORY_AND_DISK());
             summary = EventBlocks.summary(blocks);
             s.advance(summary.recordsIn());

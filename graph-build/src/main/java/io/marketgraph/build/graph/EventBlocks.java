@@ -1,7 +1,10 @@
 package io.marketgraph.build.graph;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +40,60 @@ final class EventBlocks {
 
     private EventBlocks() {}
 
-    static JavaRDD<EventBlock> validate(Dataset<Row> raw, Broadcast<NodeIndex> nodes, long nowMillis) {
+    /**
+     * The events of {@code events} (a file or a directory of any supported formats), one block per input
+     * partition: JSON Lines parsed line by line ({@link JsonLine}), CSV and Parquet through Spark's readers.
+     */
+    static JavaRDD<EventBlock> validate(SparkSession spark, Path events, Broadcast<NodeIndex> nodes, long nowMillis) {
+        Map<String, List<Path>> byFormat = new LinkedHashMap<>(EventSources.discover(events));
+        List<Path> json = byFormat.remove("json");
+        JavaRDD<EventBlock> blocks = null;
+        int partitions = 0;
+        if (json != null) {
+            blocks = validateJsonLines(EventSources.jsonLines(spark, json), 0, nodes, nowMillis);
+            partitions = blocks.getNumPartitions();
+        }
+        if (!byFormat.isEmpty() || blocks == null) {
+            JavaRDD<EventBlock> rows = validate(EventSources.read(spark, byFormat), partitions, nodes, nowMillis);
+            blocks = blocks == null ? rows : blocks.union(rows);
+        }
+        return blocks;
+    }
+
+    /**
+     * Lines of JSON Lines text ({@code value}, {@link EventSources#FILE}) parsed and validated in one pass:
+     * no Spark row per record, the file name made a string only for a rejected record. Lines of spaces
+     * are not records.
+     */
+    private static JavaRDD<EventBlock> validateJsonLines(Dataset<Row> lines, int firstPartition, Broadcast<NodeIndex> nodes,
+                                                         long nowMillis) {
+        int value = lines.schema().fieldIndex("value");
+        int file = lines.schema().fieldIndex(EventSources.FILE);
+        return lines.queryExecution().toRdd().toJavaRDD().mapPartitionsWithIndex((Integer partition, Iterator<InternalRow> rows) -> {
+            EventValidator validator = new EventValidator(nodes.value(), nowMillis);
+            EventBlock block = new EventBlock(firstPartition + partition);
+            JsonLine parser = new JsonLine(EventSources.COLUMNS);
+            String[] v = new String[EventSources.COLUMNS.size()];
+            while (rows.hasNext()) {
+                InternalRow r = rows.next();
+                byte[] line = r.getUTF8String(value).getBytes();
+                if (!JsonLine.isRecord(line, 0, line.length)) {
+                    continue;
+                }
+                String bad = parser.parse(line, 0, line.length, v) ? null : new String(line, StandardCharsets.UTF_8);
+                EventValidator.Verdict verdict = validator.validate(bad, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+                if (verdict.reason() == null) {
+                    block.accept(verdict.src(), verdict.dst(), verdict.ts(), verdict.action(), v[0]);
+                } else {
+                    block.reject(verdict.reason(), verdict.detail(), new Object[] {string(r, file), v[0], v[1], v[2], v[3],
+                            v[4], v[5], v[6], v[7], bad});
+                }
+            }
+            return List.of(block).iterator();
+        }, true);
+    }
+
+    private static JavaRDD<EventBlock> validate(Dataset<Row> raw, int firstPartition, Broadcast<NodeIndex> nodes, long nowMillis) {
         StructType schema = raw.schema();
         int[] col = new int[EventSources.COLUMNS.size()];
         for (int i = 0; i < col.length; i++) {
@@ -47,7 +103,7 @@ final class EventBlocks {
         int file = schema.fieldIndex(EventSources.FILE);
         return raw.queryExecution().toRdd().toJavaRDD().mapPartitionsWithIndex((Integer partition, Iterator<InternalRow> rows) -> {
             EventValidator validator = new EventValidator(nodes.value(), nowMillis);
-            EventBlock block = new EventBlock(partition);
+            EventBlock block = new EventBlock(firstPartition + partition);
             String[] v = new String[col.length];
             while (rows.hasNext()) {
                 InternalRow r = rows.next();

@@ -1,13 +1,9 @@
 package io.marketgraph.build.graph;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.when;
 
 import io.marketgraph.cli.UsageException;
 import io.marketgraph.io.TextFiles;
@@ -26,8 +22,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -35,11 +29,12 @@ import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Reads event files of any supported format into one DataFrame of string columns
- * {@link #COLUMNS} plus {@code _corrupt_record} (raw text of a record the reader could not parse)
- * and {@code _file}. The format is chosen by extension per file, so one directory may mix formats:
- * {@code .jsonl .json .ndjson} (JSON Lines), {@code .csv} (with a header naming the columns),
- * {@code .parquet}; each optionally {@code .gz} (not Parquet). Empty files contribute no records.
+ * Finds and reads event files: CSV and Parquet into one DataFrame of string columns {@link #COLUMNS}
+ * plus {@code _corrupt_record} (raw text of a record the reader could not parse) and {@code _file};
+ * JSON Lines as lines of text, which {@link EventBlocks} parses itself ({@link JsonLine}). The format
+ * is chosen by extension per file, so one directory may mix formats: {@code .jsonl .json .ndjson}
+ * (JSON Lines), {@code .csv} (with a header naming the columns), {@code .parquet}; each optionally
+ * {@code .gz} (not Parquet). Empty files contribute no records.
  *
  * <p>All fields are read as strings so a wrong type (a number for user_id, an object for ts) is a
  * validation reason of that record, never a reader failure.
@@ -89,13 +84,17 @@ public final class EventSources {
         return total;
     }
 
-    public static Dataset<Row> read(SparkSession spark, Path path) {
+    /**
+     * The CSV and Parquet files of {@code byFormat} (JSON Lines files are parsed by {@link EventBlocks}
+     * itself, see {@link JsonLine}) as one DataFrame; an empty one when there are none.
+     */
+    static Dataset<Row> read(SparkSession spark, Map<String, List<Path>> byFormat) {
         Dataset<Row> all = null;
-        for (Map.Entry<String, List<Path>> e : discover(path).entrySet()) {
+        for (Map.Entry<String, List<Path>> e : byFormat.entrySet()) {
             List<Dataset<Row>> parts = switch (e.getKey()) {
-                case "json" -> List.of(json(spark, e.getValue()));
                 case "csv" -> csv(spark, e.getValue());
-                default -> List.of(parquet(spark, e.getValue()));
+                case "parquet" -> List.of(parquet(spark, e.getValue()));
+                default -> throw new IllegalArgumentException("not a format read as rows: " + e.getKey());
             };
             for (Dataset<Row> d : parts) {
                 all = all == null ? d : all.unionByName(d);
@@ -105,6 +104,11 @@ public final class EventSources {
             return spark.createDataFrame(List.of(), rawSchema(COLUMNS)).withColumn(FILE, lit(null).cast("string"));
         }
         return all;
+    }
+
+    /** JSON Lines files as lines of text ({@code value}) with their file ({@link #FILE}). */
+    static Dataset<Row> jsonLines(SparkSession spark, List<Path> files) {
+        return spark.read().text(strings(files)).withColumn(FILE, input_file_name());
     }
 
     static StructType rawSchema(List<String> columns) {
@@ -118,26 +122,6 @@ public final class EventSources {
 
     private static String[] strings(List<Path> files) {
         return files.stream().map(p -> p.toAbsolutePath().toString()).toArray(String[]::new);
-    }
-
-    /**
-     * JSON Lines, read as text and parsed with {@code from_json} (Spark's JSON reader, PERMISSIVE): a
-     * line that does not parse, or holds more than one value ({@link JsonLine}), keeps its raw text in
-     * {@link #CORRUPT} and is quarantined as malformed. Blank lines are not records.
-     */
-    private static Dataset<Row> json(SparkSession spark, List<Path> files) {
-        UserDefinedFunction trailing = udf((UDF1<String, Boolean>) JsonLine::hasTrailingContent, DataTypes.BooleanType);
-        Dataset<Row> lines = spark.read().text(strings(files)).withColumn(FILE, input_file_name())
-                .filter(trim(col("value")).notEqual(""));
-        Dataset<Row> parsed = lines.select(col("value"), col(FILE), from_json(col("value"), rawSchema(COLUMNS),
-                Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT)).as("r"));
-        List<Column> cols = new ArrayList<>();
-        for (String c : COLUMNS) {
-            cols.add(col("r." + c).as(c));
-        }
-        cols.add(when(trailing.apply(col("value")), col("value")).otherwise(col("r." + CORRUPT)).as(CORRUPT));
-        cols.add(col(FILE));
-        return parsed.select(cols.toArray(new Column[0]));
     }
 
     /** CSV files grouped by header, each group read with its own header as schema. */

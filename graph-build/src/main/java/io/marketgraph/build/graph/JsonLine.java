@@ -1,43 +1,97 @@
 package io.marketgraph.build.graph;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * One JSON Lines record per line: {@link #hasTrailingContent} is true when the line's first JSON
- * object or array is followed by anything but whitespace ({@code {"a":1} {"x":1}}, {@code {"a":1}x}).
- * Jackson, under Spark's JSON reader, stops after the first value and would accept such a line as
- * that value; build-graph quarantines it as a malformed record instead. A line that does not start
- * with an object or array is left to the JSON reader (it reports it as corrupt).
+ * One JSON Lines record, parsed straight into the event columns as strings, with the semantics of
+ * Spark's {@code from_json} over an all-strings schema in PERMISSIVE mode (what build-graph used before,
+ * at about twice the cost: Spark's reader builds a row per line and a second pass checked the trailing
+ * content). {@link JsonLineTest} holds the two to the same answers on a corpus of awkward lines.
+ *
+ * <ul>
+ *   <li>The line must hold one JSON object; anything else (an array, a scalar, broken JSON anywhere in
+ *       the line, ignored fields included) is malformed.
+ *   <li>A string field keeps its text; {@code null} is null; any other value (a number, a boolean, an
+ *       object, an array) becomes its JSON text as Jackson writes it, as Spark does.
+ *   <li>Field names match exactly; unknown fields are skipped; a repeated field keeps its last value.
+ *   <li>Anything but whitespace after the object is malformed ({@code {"a":1} {"x":1}}): Jackson, under
+ *       Spark's reader, stops after the first value and would take the line as that value alone.
+ *   <li>Spark's JSON defaults: single quotes and NaN/Infinity allowed; comments, unquoted names and
+ *       leading zeros not.
+ * </ul>
  */
 final class JsonLine {
 
-    private JsonLine() {}
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
-    static boolean hasTrailingContent(String line) {
-        int i = 0;
-        int n = line.length();
-        while (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        if (i == n || (line.charAt(i) != '{' && line.charAt(i) != '[')) {
+    private final List<String> columns;
+    private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+
+    /** A parser of lines into {@code columns} (one instance per thread: it keeps a buffer). */
+    JsonLine(List<String> columns) {
+        this.columns = columns;
+    }
+
+    /**
+     * Parses {@code len} UTF-8 bytes of {@code line} from {@code off} into {@code values} (one per column,
+     * null when absent). Returns false for a malformed line: {@code values} are then all null for broken
+     * JSON, as Spark gives them, and the first object's fields when text follows a complete object (as
+     * build-graph's Spark reader gave them), so the quarantine shows that record's event_id.
+     */
+    boolean parse(byte[] line, int off, int len, String[] values) {
+        Arrays.fill(values, null);
+        try (JsonParser p = JSON.createParser(line, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    return false;
+                }
+                int column = columns.indexOf(p.currentName());
+                JsonToken value = p.nextToken();
+                if (column < 0) {
+                    p.skipChildren();
+                } else {
+                    values[column] = value == JsonToken.VALUE_NULL ? null
+                            : value == JsonToken.VALUE_STRING ? p.getText() : rawText(p);
+                }
+            }
+            return p.nextToken() == null;
+        } catch (IOException e) {   // JsonParseException, and an end of input inside the object
+            Arrays.fill(values, null);
             return false;
         }
-        int depth = 0;
-        boolean inString = false;
-        for (; i < n; i++) {
-            char c = line.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++; // the escaped character, whatever it is
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if ((c == '}' || c == ']') && --depth == 0) {
-                return !line.substring(i + 1).isBlank();
+    }
+
+    /** The current value (and its children) as JSON text, the way Spark turns a non-string into a string field. */
+    private String rawText(JsonParser p) throws IOException {
+        raw.reset();
+        try (JsonGenerator g = JSON.createGenerator(raw)) {
+            g.copyCurrentStructure(p);
+        }
+        return raw.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A line Spark's text reader would pass to the JSON parser: not empty and not only spaces (what {@code trim} removes). */
+    static boolean isRecord(byte[] line, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (line[i] != ' ') {
+                return true;
             }
         }
-        return false; // unterminated: the JSON reader reports it as corrupt
+        return false;
     }
 }
