@@ -22,7 +22,7 @@ public record ApiServices(ModelManager models, RecommendationService recommendat
     /** Services over the model manager; {@code graph} answers audiences with source 'graph' (empty: 503 for those). */
     public static ApiServices create(ModelManager models, int nprobe, Optional<AudienceQueries> graph) {
         return new ApiServices(models, new RecommendationService(models, nprobe), new LinkScoringService(models),
-                new AudienceService(models, nprobe), new GraphAudienceService(graph), new RerankService(models),
+                new AudienceService(models, nprobe), new GraphAudienceService(models, graph), new RerankService(models),
                 new SimilarityService(models, nprobe), new IngestService(models, java.time.Clock.systemUTC()));
     }
 }

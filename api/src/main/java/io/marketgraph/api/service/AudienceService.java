@@ -9,6 +9,7 @@ import io.marketgraph.linkpred.retrieval.IvfIndex;
 import io.marketgraph.linkpred.task.LinkTask;
 import io.marketgraph.linkpred.task.TaskPairs;
 import io.marketgraph.model.NodeKind;
+import io.marketgraph.model.PostStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -166,18 +167,23 @@ public final class AudienceService {
         }
     }
 
+    /** A 409 naming the first post of {@code postIds} that is not ACTIVE (its ingested status first, then the graph's). */
+    static void requireActive(LiveState live, List<String> postIds) {
+        for (int i = 0; i < postIds.size(); i++) {
+            PostStatus status = live.currentStatus(postIds.get(i));
+            if (status != PostStatus.ACTIVE) {
+                throw new ApiException(409, "inactive_target", String.format(Locale.ROOT,
+                        "target.ids[%d]: post '%s' is %s; only ACTIVE posts seed an audience", i, postIds.get(i), status));
+            }
+        }
+    }
+
     private static int[] seeds(ServingModel model, LiveState live, Request r) {
         return switch (r.type()) {
             case BUSINESS -> nodes(model, NodeKind.BUSINESS, r.ids());
             case POSTS -> {
                 int[] posts = nodes(model, NodeKind.POST, r.ids());
-                for (int i = 0; i < posts.length; i++) {
-                    if (!live.isActive(posts[i])) {
-                        throw new ApiException(409, "inactive_target", String.format(Locale.ROOT,
-                                "target.ids[%d]: post '%s' is %s; only ACTIVE posts seed an audience", i, r.ids().get(i),
-                                live.currentStatus(r.ids().get(i))));
-                    }
-                }
+                requireActive(live, r.ids());
                 yield posts;
             }
             case USERS -> nodes(model, NodeKind.USER, r.ids());

@@ -1,5 +1,6 @@
 package io.marketgraph.api.service;
 
+import io.marketgraph.api.model.ModelManager;
 import io.marketgraph.model.NodeKind;
 import io.marketgraph.store.Audience;
 import io.marketgraph.store.AudienceQueries;
@@ -21,9 +22,11 @@ public final class GraphAudienceService {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphAudienceService.class);
 
+    private final ModelManager models;
     private final Optional<AudienceQueries> queries;
 
-    public GraphAudienceService(Optional<AudienceQueries> queries) {
+    public GraphAudienceService(ModelManager models, Optional<AudienceQueries> queries) {
+        this.models = models;
         this.queries = queries;
     }
 
@@ -31,6 +34,12 @@ public final class GraphAudienceService {
         AudienceQueries q = queries.orElseThrow(() -> new ApiException(503, "graph_store_unavailable",
                 "audiences with source 'graph' need Neo4j: start serve with NEO4J_URI set (bin/marketgraph neo4j for a local one)"));
         AudienceQuery query = query(r);
+        if (r.type() == AudienceService.TargetType.POSTS) {
+            // Neo4j holds the build's statuses: a post sold or hidden through ingest since seeds nothing here either
+            try (ModelManager.Lease lease = models.acquire().orElseThrow(ApiException::noModel)) {
+                AudienceService.requireActive(lease.live(), r.ids());
+            }
+        }
         Audience audience;
         try {
             audience = q.find(query);

@@ -197,10 +197,14 @@ class IngestApiTest {
         HttpResponse<String> seeded = api.post("/v1/audiences", "ads", "{\"target\":{\"type\":\"posts\",\"ids\":[\"p9\",\"p21\"]}}");
         assertEquals(409, seeded.statusCode(), seeded.body());
         assertTrue(json(seeded).get("message").asText().contains("target.ids[1]: post 'p21' is HIDDEN"), seeded.body());
+        String fromGraph = "{\"source\":\"graph\",\"target\":{\"type\":\"posts\",\"ids\":[\"p21\"]}}";
+        HttpResponse<String> graphSeeded = api.post("/v1/audiences", "ads", fromGraph);
+        assertEquals(409, graphSeeded.statusCode(), "Neo4j's copy still says ACTIVE: " + graphSeeded.body());
         HttpResponse<String> again = api.patch("/v1/posts/p21", "ingest", "{\"status\":\"HIDDEN\"}");
         assertEquals("unchanged", json(again).get("outcome").asText());
         assertEquals(200, api.patch("/v1/posts/p21", "ingest", "{\"status\":\"ACTIVE\"}").statusCode());
         assertTrue(similar(api, "p9", 39).contains("p21"), "ACTIVE again");
+        assertEquals(503, api.post("/v1/audiences", "ads", fromGraph).statusCode(), "past the check, on to the (down) Neo4j");
         HttpResponse<String> unknown = api.patch("/v1/posts/nope", "ingest", "{\"status\":\"SOLD\"}");
         assertEquals(404, unknown.statusCode(), unknown.body());
     }
