@@ -114,6 +114,29 @@ final class ApiFixture implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), key);
     }
 
+    /**
+     * The raw answer to a request of {@code head} (request line and headers) sent without its body, read until
+     * the server closes the connection or 10 s pass: for refusals made on the headers alone (413), which a
+     * client still writing the body may never read (the server closes the connection under it).
+     */
+    String headersOnly(String head) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // kept open: what came is the answer
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     HttpResponse<String> patch(String path, String key, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), key);
