@@ -45,6 +45,8 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>{@code exact}: link-prediction's {@link LiveIndex} (every vector scored, filters as a predicate);</li>
  *   <li>{@code ivf}: {@link IvfIndex} at {@code --nprobe}, which takes no inserts: its "insert rate" is a rebuild;</li>
+ *   <li>{@code live_ivf}: {@link LiveIndex} partitioned by that IVF index's cells (what the API serves new posts
+ *       from): one insert at a time filed under the nearest centroid, the {@code --nprobe} nearest cells searched;</li>
  *   <li>{@code lucene_hnsw}: Lucene's {@code KnnFloatVectorField} (HNSW, M 16, beam 100) in memory, the region as
  *       a filter query, sold posts deleted, a near-real-time reader; on the first {@code --lucene-posts} posts,
  *       since its inserts are the slowest (VERSIONS.md section 4.8).</li>
@@ -54,7 +56,7 @@ public final class LiveIndexBench {
 
     /** The flags of {@code bin/marketgraph bench-live-index}. */
     @Command(name = "bench-live-index", sortOptions = false,
-            description = "Live post index candidates: exact LiveIndex, IVF, Lucene HNSW; inserts/s, filtered recall@K, p50/p99, memory.",
+            description = "Live post index candidates: exact LiveIndex, IVF, LiveIndex under IVF cells, Lucene HNSW; inserts/s, filtered recall@K, p50/p99, memory.",
             footer = "Exit: 0 ok, 2 bad usage, 1 failure.")
     static final class Options implements Cli.Checked {
         @Option(names = "--posts", paramLabel = "N", defaultValue = "1000000", description = "posts in the exact and IVF indexes")
@@ -177,6 +179,30 @@ public final class LiveIndexBench {
                         ivf.cells(), o.nprobe, build));
         report.put("ivf", ivfResult);
         print("ivf", ivfResult);
+
+        // the API's live index: the posts inserted one at a time under the IVF's cells, the nprobe nearest searched
+        heapBefore = usedHeap();
+        LiveIndex<Post> live = new LiveIndex<>(ivf, o.nprobe, 0);   // always partitioned (the API: exact up to 10k)
+        t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            live.put(Integer.toString(i), Arrays.copyOfRange(v, i * dim, (i + 1) * dim), new Post(i, region[i], sold));
+        }
+        double liveInsert = n / ((System.nanoTime() - t0) / 1e9);
+        long liveBytes = usedHeap() - heapBefore;
+        recall = 0;
+        for (int i = 0; i < o.queries; i++) {
+            float[] query = Arrays.copyOfRange(q, i * dim, (i + 1) * dim);
+            int wanted = qRegion[i];
+            long s = System.nanoTime();
+            List<LiveIndex.Scored<Post>> hits = live.search(query, o.k, p -> p.listed(wanted));
+            nanos[i] = System.nanoTime() - s;
+            recall += overlap(hits.stream().mapToInt(h -> h.item().row()).toArray(), truth.get(i), o.k);
+        }
+        Map<String, Object> liveResult = result(liveInsert, recall / o.queries, nanos, liveBytes, String.format(Locale.ROOT,
+                "LiveIndex filed under the IvfIndex's %d cells, nprobe %d (the API's live index): inserts one at a time, "
+                        + "filters as a predicate; memory is the heap delta", ivf.cells(), o.nprobe));
+        report.put("live_ivf", liveResult);
+        print("live_ivf", liveResult);
 
         if (o.lucenePosts > 0) {
             report.put("lucene_hnsw", lucene(o, v, region, sold, q, qRegion));

@@ -18,11 +18,12 @@ import java.util.function.Predicate;
  * that would enter the top K.
  *
  * <p>Exact ({@link #LiveIndex(int)}): a search scores every slot, {@code size * dim} multiply-adds.
- * Partitioned by a catalogue's cells ({@link #LiveIndex(IvfIndex, int)}): an insert files the slot under
- * the catalogue's nearest centroid (IVF's add, no retraining) and a search scans the slots of the
- * {@code nprobe} cells nearest the query, the cells the catalogue's own search scans: its cost is the
- * probed cells' share of the live items, so it stays small while a day's listings pile up (measured
- * in benchmarks/RESULTS.md, issue 17's e2e runs).
+ * Partitioned by a catalogue's cells ({@link #LiveIndex(IvfIndex, int, int)}): an insert files the slot
+ * under the catalogue's nearest centroid (IVF's add, no retraining); a search stays exact up to
+ * {@code exactUpTo} slots and then scans the slots of the {@code nprobe} cells nearest the query, the
+ * cells the catalogue's own search scans, with the catalogue's recall: its cost is the probed cells'
+ * share of the live items, so it stays small while a day's listings pile up (benchmarks/RESULTS.md:
+ * "Live post index", and the 1M-post e2e runs).
  *
  * @param <T> what an id stands for (the caller's record of the item)
  */
@@ -56,6 +57,7 @@ public final class LiveIndex<T> {
     private final IvfIndex partition;   // null: exact
     private final Cell[] cells;
     private final int nprobe;
+    private final int exactUpTo;
     private final ConcurrentHashMap<String, Integer> slotOf = new ConcurrentHashMap<>();
     private volatile float[][] vectors = new float[0][];
     private volatile String[][] ids = new String[0][];
@@ -68,16 +70,18 @@ public final class LiveIndex<T> {
         this.partition = null;
         this.cells = new Cell[0];
         this.nprobe = 0;
+        this.exactUpTo = Integer.MAX_VALUE;
     }
 
     /**
-     * An index partitioned by the cells of {@code catalogue} (exact when it has none), a search scanning the
-     * {@code nprobe} cells nearest its query.
+     * An index partitioned by the cells of {@code catalogue} (exact when it has none): a search scores every
+     * slot while there are at most {@code exactUpTo}, else scans the {@code nprobe} cells nearest its query.
      */
-    public LiveIndex(IvfIndex catalogue, int nprobe) {
-        if (nprobe < 1) {
-            throw new IllegalArgumentException("nprobe must be >= 1, got " + nprobe);
+    public LiveIndex(IvfIndex catalogue, int nprobe, int exactUpTo) {
+        if (nprobe < 1 || exactUpTo < 0) {
+            throw new IllegalArgumentException("need nprobe >= 1 and exactUpTo >= 0, got " + nprobe + ", " + exactUpTo);
         }
+        this.exactUpTo = exactUpTo;
         this.dim = catalogue.dim();
         this.partition = catalogue.cells() > 0 && catalogue.size() > 0 ? catalogue : null;
         this.cells = new Cell[partition == null ? 0 : catalogue.cells()];
@@ -134,7 +138,8 @@ public final class LiveIndex<T> {
 
     /**
      * The {@code k} items most similar to {@code unitQuery} (by dot product) among those {@code accept} passes,
-     * best first, ties by id: over every slot, or over the probed cells' slots of a partitioned index.
+     * best first, ties by id: over every slot, or over the probed cells' slots of a partitioned index holding
+     * more than its {@code exactUpTo}.
      */
     public List<Scored<T>> search(float[] unitQuery, int k, Predicate<T> accept) {
         Top<T> top = new Top<>(k);
@@ -145,7 +150,7 @@ public final class LiveIndex<T> {
         float[][] v = vectors;
         String[][] d = ids;
         Object[][] p = items;
-        if (partition == null) {
+        if (partition == null || n <= exactUpTo) {
             for (int slot = 0; slot < n; slot++) {
                 consider(slot, unitQuery, v, d, p, accept, top);
             }

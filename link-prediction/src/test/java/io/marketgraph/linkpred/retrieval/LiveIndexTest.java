@@ -89,14 +89,16 @@ class LiveIndexTest {
         SplittableRandom random = new SplittableRandom(5);
         int dim = 8;
         IvfIndex catalogue = catalogue(random, dim, 4_000, 16);
-        LiveIndex<Post> partitioned = new LiveIndex<>(catalogue, 3);
-        LiveIndex<Post> all = new LiveIndex<>(catalogue, 16);
+        LiveIndex<Post> partitioned = new LiveIndex<>(catalogue, 3, 0);
+        LiveIndex<Post> all = new LiveIndex<>(catalogue, 16, 0);
+        LiveIndex<Post> smallIsExact = new LiveIndex<>(catalogue, 3, 6_000);
         List<Post> posts = new ArrayList<>();
         for (int i = 0; i < 6_000; i++) {
             Post p = post("p" + i, unit(random, dim), i % 3);
             posts.add(p);
             put(partitioned, p);
             put(all, p);
+            put(smallIsExact, p);
         }
         for (int query = 0; query < 20; query++) {
             float[] q = unit(random, dim);
@@ -114,6 +116,8 @@ class LiveIndexTest {
                     .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.dot(q, 0, p.vector(), 0, dim)).thenComparing(Post::id))
                     .limit(20).map(Post::id).toList();
             assertEquals(exact, all.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
+            // up to exactUpTo slots every slot is scored
+            assertEquals(exact, smallIsExact.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
         }
     }
 
@@ -125,7 +129,7 @@ class LiveIndexTest {
     @Test
     void partitioned_searches_run_while_a_writer_inserts_and_always_see_complete_slots() throws Exception {
         SplittableRandom random = new SplittableRandom(8);
-        concurrentInsertsAndSearches(new LiveIndex<>(catalogue(random, 16, 2_000, 8), 8), random);
+        concurrentInsertsAndSearches(new LiveIndex<>(catalogue(random, 16, 2_000, 8), 8, 0), random);
     }
 
     private static void concurrentInsertsAndSearches(LiveIndex<Post> index, SplittableRandom random) throws Exception {
