@@ -90,9 +90,9 @@ final class GraphOutput {
         try (ProgressTracker.Stage s = phases.begin("write graph directory", "nodes, edges, popular, quarantine")) {
             try (AtomicOutput out = AtomicOutput.create(config.out())) {
                 Path dir = out.dir();
-                nodes.write().parquet(uri(dir.resolve(GraphDirectory.NODES)));
+                withoutDictionary(nodes.write(), "node", "id", "pagerank").parquet(uri(dir.resolve(GraphDirectory.NODES)));
                 tsv(nodes, true).csv(uri(dir.resolve(GraphDirectory.NODES_TSV)));
-                p.edges().write().parquet(uri(dir.resolve(GraphDirectory.EDGES)));
+                withoutDictionary(p.edges().write(), "src", "dst", "weight").parquet(uri(dir.resolve(GraphDirectory.EDGES)));
                 edgesByKind = EdgeTsvWriter.write(p.edgeBlocks(), dir.resolve(GraphDirectory.EDGES_TSV),
                         dir.resolve(GraphDirectory.INTERACTIONS_TSV));
                 if (p.holdout() != null) {
@@ -194,6 +194,19 @@ final class GraphOutput {
                 config.weighting().halfLifeMillis() / 86_400_000.0, config.weighting().describe(), config.listedWeight(),
                 graph, popular, input, partitions, phases.progress().stageSeconds(), (System.nanoTime() - t0) / 1e9,
                 config.splitAtMillis(), holdoutPairs);
+    }
+
+    /**
+     * Parquet without dictionary encoding for {@code columns}, whose values are (nearly) all distinct: the
+     * writer tried a dictionary for every value until the page overflowed, 3 % of build-graph's samples (JFR,
+     * 10M events), to fall back to plain encoding anyway. Low-cardinality columns keep their dictionaries.
+     */
+    private static org.apache.spark.sql.DataFrameWriter<Row> withoutDictionary(org.apache.spark.sql.DataFrameWriter<Row> w,
+                                                                               String... columns) {
+        for (String c : columns) {
+            w = w.option("parquet.enable.dictionary#" + c, "false");
+        }
+        return w;
     }
 
     private static org.apache.spark.sql.DataFrameWriter<Row> tsv(Dataset<Row> d, boolean header) {
