@@ -257,11 +257,10 @@ final class TaskTrainer {
         double[] bestScore = new double[k];
         int size = 0;
         for (int t : targets) {  // ascending ids: on ties the earlier id stays
-            if (excluded.test(t)) {
-                continue;
-            }
             double s = scores.score(heuristic, t);
-            if (size == k && s <= bestScore[size - 1]) {
+            // the exclusion (a hash look-up) only for a target that would enter the top K: at 1M posts,
+            // testing it first cost a look-up for every user x target x heuristic
+            if (size == k && s <= bestScore[size - 1] || excluded.test(t)) {
                 continue;
             }
             int i = size < k ? size++ : k - 1;
