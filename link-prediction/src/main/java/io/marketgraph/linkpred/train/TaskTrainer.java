@@ -89,7 +89,9 @@ final class TaskTrainer {
             float[] s = model.score(testX);
             String name = kind.name().toLowerCase(Locale.ROOT);
             Map<String, Double> m = binary(s, testLabels);
-            m.putAll(retrieval(candidates, model, null));
+            try (ProgressTracker.Stage stage = progress.stage("evaluate " + name, candidates.users().size())) {
+                m.putAll(retrieval(candidates, model, null, stage));
+            }
             scores.put(name, m);
             roc.put(name, BinaryMetrics.rocCurve(s, testLabels));
             pr.put(name, BinaryMetrics.prCurve(s, testLabels));
@@ -106,7 +108,9 @@ final class TaskTrainer {
                 s[i] = testX.get(i, column + h.ordinal());
             }
             Map<String, Double> m = binary(s, testLabels);
-            m.putAll(retrieval(candidates, null, h));
+            try (ProgressTracker.Stage stage = progress.stage("evaluate " + h.key(), candidates.users().size())) {
+                m.putAll(retrieval(candidates, null, h, stage));
+            }
             scores.put(h.key(), m);
             roc.put(h.key(), BinaryMetrics.rocCurve(s, testLabels));
             pr.put(h.key(), BinaryMetrics.prCurve(s, testLabels));
@@ -177,7 +181,7 @@ final class TaskTrainer {
      * the top {@code candidates} by embedding cosine, re-scored by the model. With a heuristic: every
      * target by the heuristic's score (ties by node id).
      */
-    private Map<String, Double> retrieval(Candidates c, LinkModel model, Heuristic heuristic) {
+    private Map<String, Double> retrieval(Candidates c, LinkModel model, Heuristic heuristic, ProgressTracker.Stage stage) {
         Set<Long> trained = c.trained();
         int[] targets = c.targets();
         ExactTopK exact = c.exact();
@@ -193,6 +197,7 @@ final class TaskTrainer {
                     : rankByHeuristic(h, heuristic, u, targets, excluded);
             metrics.add(ranked, relevant(row));
             shown.addAll(ranked.subList(0, Math.min(config.k(), ranked.size())));
+            stage.advance(1);
         }
         return metricMap(metrics, shown.size() / (double) targets.length);
     }
