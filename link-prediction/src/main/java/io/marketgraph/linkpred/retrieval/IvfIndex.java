@@ -144,7 +144,7 @@ public final class IvfIndex {
                 if (tag != null && !tag.test(tags[i])) {
                     continue;
                 }
-                float s = dot(q, 0, vectors, i * dim, dim);
+                float s = scanDot(q, vectors, i * dim, dim);
                 if (top.wouldAccept(s) && accept.test(ids[i])) {
                     top.offer(ids[i], s);
                 }
@@ -291,6 +291,13 @@ public final class IvfIndex {
             }
         }
         return best;
+    }
+
+    private static final boolean VECTOR_SCAN = VectorScan.available();
+
+    /** A scan's dot product of the unit query (from index 0) and a stored vector: {@link VectorScan} where it loads. */
+    static float scanDot(float[] q, float[] v, int vo, int dim) {
+        return VECTOR_SCAN ? VectorScan.dot(q, v, vo, dim) : dot(q, 0, v, vo, dim);
     }
 
     /** Four accumulators: C2 does not vectorize a float reduction, but it pipelines independent ones. */

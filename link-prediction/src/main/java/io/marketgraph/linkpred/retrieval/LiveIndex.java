@@ -183,7 +183,7 @@ public final class LiveIndex<T> {
 
     @SuppressWarnings("unchecked")
     private void consider(int slot, float[] unitQuery, float[][] v, String[][] d, Object[][] p, Predicate<T> accept, Top<T> top) {
-        float s = IvfIndex.dot(unitQuery, 0, v[slot / CHUNK], (slot % CHUNK) * dim, dim);
+        float s = IvfIndex.scanDot(unitQuery, v[slot / CHUNK], (slot % CHUNK) * dim, dim);
         if (top.list.size() == top.k && s <= top.worst) {
             return;
         }

@@ -41,12 +41,9 @@ class LiveIndexTest {
         index.put(p.id(), p.vector(), p);
     }
 
+    /** The score the index gives (its scan's dot product, whose rounding the expected orders must share). */
     private static float dot(float[] a, float[] b) {
-        float s = 0;
-        for (int d = 0; d < a.length; d++) {
-            s += a[d] * b[d];
-        }
-        return s;
+        return IvfIndex.scanDot(a, b, 0, a.length);
     }
 
     @Test
@@ -108,12 +105,12 @@ class LiveIndexTest {
             }
             assertEquals(3, probed.size());
             List<String> expected = posts.stream().filter(p -> p.region() == 1 && probed.contains(catalogue.cellOf(p.vector())))
-                    .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.dot(q, 0, p.vector(), 0, dim)).thenComparing(Post::id))
+                    .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.scanDot(q, p.vector(), 0, dim)).thenComparing(Post::id))
                     .limit(20).map(Post::id).toList();
             assertEquals(expected, partitioned.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
             // probing every cell is the exact search
             List<String> exact = posts.stream().filter(p -> p.region() == 1)
-                    .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.dot(q, 0, p.vector(), 0, dim)).thenComparing(Post::id))
+                    .sorted(Comparator.comparingDouble((Post p) -> -IvfIndex.scanDot(q, p.vector(), 0, dim)).thenComparing(Post::id))
                     .limit(20).map(Post::id).toList();
             assertEquals(exact, all.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
             // up to exactUpTo slots every slot is scored
