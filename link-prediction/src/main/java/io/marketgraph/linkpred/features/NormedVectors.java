@@ -13,7 +13,7 @@ import io.marketgraph.io.EmbeddingStore;
  */
 public final class NormedVectors {
 
-    private static final boolean VECTOR = VectorDot.available();
+    private static final boolean VECTOR = io.marketgraph.linkpred.VectorApi.AVAILABLE;
 
     private final float[] vectors;
     private final int dim;

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * and added into four double lanes in index order, so lane {@code k} sums the products at
  * {@code k, k + 4, k + 8, ...} in the order the scalar loop's partial sum {@code k} does; the tail
  * and the final {@code (d0 + d1) + (d2 + d3)} are the scalar code's. About twice as fast on the
- * re-rank's 200 cosines of 128 dimensions. Only loaded when {@code jdk.incubator.vector} is present.
+ * re-rank's 200 cosines of 128 dimensions. Only loaded when {@link io.marketgraph.linkpred.VectorApi#AVAILABLE}.
  */
 final class VectorDot {
 
@@ -19,15 +19,6 @@ final class VectorDot {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
 
     private VectorDot() {}
-
-    static boolean available() {
-        try {
-            Class.forName("jdk.incubator.vector.FloatVector");
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     static double dot(float[] v, int ao, int bo, int dim) {
         DoubleVector acc = DoubleVector.zero(D);

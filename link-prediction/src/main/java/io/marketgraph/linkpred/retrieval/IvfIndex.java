@@ -293,11 +293,10 @@ public final class IvfIndex {
         return best;
     }
 
-    private static final boolean VECTOR_SCAN = VectorScan.available();
 
     /** A scan's dot product of the unit query (from index 0) and a stored vector: {@link VectorScan} where it loads. */
     static float scanDot(float[] q, float[] v, int vo, int dim) {
-        return VECTOR_SCAN ? VectorScan.dot(q, v, vo, dim) : dot(q, 0, v, vo, dim);
+        return io.marketgraph.linkpred.VectorApi.AVAILABLE ? VectorScan.dot(q, v, vo, dim) : dot(q, 0, v, vo, dim);
     }
 
     /** Four accumulators: C2 does not vectorize a float reduction, but it pipelines independent ones. */

@@ -10,22 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * 1M-post model put 64 % of a request's samples in the scalar loop of {@link IvfIndex#dot}. Its float
  * rounding differs from the scalar loop's in the last bits, so only the scans use it; index builds
  * (k-means, cell assignment) stay on the scalar loop and give the same index everywhere. Only loaded
- * when {@code jdk.incubator.vector} is present (the launcher and the tests add it).
+ * when {@link io.marketgraph.linkpred.VectorApi#AVAILABLE} (the launcher and the tests add the module).
  */
 final class VectorScan {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
 
     private VectorScan() {}
-
-    static boolean available() {
-        try {
-            Class.forName("jdk.incubator.vector.FloatVector");
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     static float dot(float[] q, float[] v, int vo, int dim) {
         FloatVector acc = FloatVector.zero(F);
