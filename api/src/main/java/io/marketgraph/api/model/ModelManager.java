@@ -48,6 +48,7 @@ public final class ModelManager implements AutoCloseable {
     /** Writes waiting for the writer thread, and the thread. */
     private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private volatile boolean closed;
 
     /** The most writes run in one hold of the ingest lock. */
     private static final int MAX_WRITE_BATCH = 512;
@@ -204,6 +205,10 @@ public final class ModelManager implements AutoCloseable {
     public <T> Optional<T> ingest(Function<Serving, T> write) {
         Write<T> w = new Write<>(write);
         writes.add(w);
+        if (closed && writes.remove(w)) {
+            // closed before the writer could take it: nobody else will answer it
+            throw new IllegalStateException("the model manager is closed");
+        }
         try {
             return w.answer.get();
         } catch (InterruptedException e) {
@@ -297,6 +302,7 @@ public final class ModelManager implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         writer.interrupt();
         retire(current.getAndSet(null));
         synchronized (ingestLock) {
