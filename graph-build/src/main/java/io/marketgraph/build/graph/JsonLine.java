@@ -77,8 +77,27 @@ final class JsonLine {
         }
     }
 
-    /** The current value (and its children) as JSON text, the way Spark turns a non-string into a string field. */
+    /**
+     * The current value (and its children) as JSON text, the way Spark turns a non-string into a string field:
+     * Jackson's generator copies it. Integers and booleans, which every event's {@code ts} is, are printed
+     * here as that copy prints them (the parsed value in decimal: {@code -0} is {@code 0}), without a
+     * generator per value (14 % of validation's samples, JFR, 10M events).
+     */
     private String rawText(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT -> Integer.toString(p.getIntValue());
+                    case LONG -> Long.toString(p.getLongValue());
+                    default -> p.getBigIntegerValue().toString();
+                };
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            default:
+                break;
+        }
         raw.reset();
         try (JsonGenerator g = JSON.createGenerator(raw)) {
             g.copyCurrentStructure(p);

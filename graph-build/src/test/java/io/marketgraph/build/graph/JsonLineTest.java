@@ -26,6 +26,8 @@ class JsonLineTest {
             "{\"event_id\":\"e1\",\"ts\":1000,\"user_id\":\"u2\",\"action\":\"VIEW\",\"target_kind\":\"POST\",\"target_id\":\"p1\"}",
             "{\"event_id\":\"e2\",\"ts\":\"1970-01-01T00:00:02Z\",\"user_id\":\"u2\",\"query\":\"bike \\\"red\\\" \\u00e9\",\"region_id\":\"north\"}",
             "{\"ts\":true,\"user_id\":123,\"target_id\":-0,\"action\":1.0}",
+            "{\"ts\":1700000000000,\"user_id\":-12,\"target_id\":2147483648,\"action\":-9223372036854775808}",
+            "{\"ts\":9223372036854775807,\"user_id\":9223372036854775808,\"target_id\":-2147483649,\"action\":-7}",
             "{\"ts\":1.5e12,\"user_id\":1E3,\"target_id\":12345678901234567890,\"action\":0.1}",
             "{\"ts\":null,\"user_id\":{\"id\":\"u2\",\"n\":[1,{\"a\":null}]},\"target_id\":[1,\"x\"],\"action\":false}",
             "{\"user_id\":\"first\",\"user_id\":\"second\"}",
