@@ -66,6 +66,8 @@ public final class LiveState {
     private final ServingModel model;
     private final LiveIndex<LivePost> index;
     private final ConcurrentHashMap<String, LivePost> posts = new ConcurrentHashMap<>();
+    /** The same posts by region: a trending list for one region reads that region's posts only. */
+    private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, LivePost>> byRegion = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, PostRecord> listings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, PostStatus> statuses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, PostStatus> nodeStatuses = new ConcurrentHashMap<>();
@@ -193,7 +195,11 @@ public final class LiveState {
         listings.put(r.postId(), r);
         if (node < 0) {
             LivePost post = livePost(r);
-            posts.put(post.id(), post);
+            LivePost old = posts.put(post.id(), post);
+            if (old != null && old.region() != post.region()) {
+                byRegion.get(old.region()).remove(old.id());
+            }
+            byRegion.computeIfAbsent(post.region(), region -> new ConcurrentHashMap<>()).put(post.id(), post);
             if (post.vector() != null) {
                 index.put(post.id(), post.vector(), post);
             } else {
@@ -346,20 +352,32 @@ public final class LiveState {
 
     /**
      * Live posts without a vector query: those of followed businesses first (newest first), then the
-     * most engaged since the cut-off (trending), then the newest; only those {@code accept} passes.
+     * most engaged since the cut-off (trending), then the newest; only those of {@code regions} (empty: all)
+     * that {@code accept} passes.
      */
-    public List<LivePost> trending(Set<String> followed, int k, Predicate<LivePost> accept) {
+    public List<LivePost> trending(Set<String> followed, int k, Set<Integer> regions, Predicate<LivePost> accept) {
         Comparator<LivePost> order = Comparator
                 .comparing((LivePost p) -> !(p.sellerKind() == NodeKind.BUSINESS && followed.contains(p.sellerId())))
                 .thenComparing(p -> -engagement.getOrDefault(p.id(), 0.0))
                 .thenComparing(p -> -p.createdAtMillis())
                 .thenComparing(LivePost::id);
-        return posts.values().stream().filter(accept).sorted(order).limit(k).toList();
+        return inRegions(regions).filter(accept).sorted(order).limit(k).toList();
     }
 
-    /** How many live posts {@code accept} passes. */
-    public int countLivePosts(Predicate<LivePost> accept) {
-        return (int) posts.values().stream().filter(accept).count();
+    /** How many live posts of {@code regions} (empty: all) {@code accept} passes. */
+    public int countLivePosts(Set<Integer> regions, Predicate<LivePost> accept) {
+        return (int) inRegions(regions).filter(accept).count();
+    }
+
+    /**
+     * The live posts of {@code regions}, every one when empty. A request for one region used to filter all of
+     * them (JFR at 30k live posts: 7 % of the server's samples, in the traversal of the map).
+     */
+    private java.util.stream.Stream<LivePost> inRegions(Set<Integer> regions) {
+        if (regions.isEmpty()) {
+            return posts.values().stream();
+        }
+        return regions.stream().map(byRegion::get).filter(java.util.Objects::nonNull).flatMap(m -> m.values().stream());
     }
 
     /** Weight of the engagement a live post got since the cut-off (its trending score). */

@@ -39,8 +39,10 @@ final class LiveCandidates {
     private final ServingModel model;
     private final Set<String> followed;
     private final Predicate<LivePost> accept;
-    /** Trending without a requested region: the user's home region, as the popular lists do. */
-    private final Predicate<LivePost> trendingRegion;
+    /** The requested regions (empty: all). */
+    private final Set<Integer> regions;
+    /** Trending's regions: the requested ones, else the user's home region, as the popular lists do. */
+    private final Set<Integer> trendingRegions;
 
     LiveCandidates(LiveState live, UserActivity activity, Set<Integer> regions, int homeRegion) {
         this.live = live;
@@ -50,12 +52,13 @@ final class LiveCandidates {
         IntPredicate inRegion = RegionSet.of(regions);
         Predicate<LivePost> listed = p -> inRegion.test(p.region()) && live.isActive(p) && !seen.contains(p.id());
         this.accept = listed;
-        this.trendingRegion = regions.isEmpty() && homeRegion >= 0 ? p -> listed.test(p) && p.region() == homeRegion : listed;
+        this.regions = regions;
+        this.trendingRegions = regions.isEmpty() && homeRegion >= 0 ? Set.of(homeRegion) : regions;
     }
 
     /** Live posts that pass the filters (for a short answer's {@code eligible}). */
     int eligibleCount() {
-        return live.countLivePosts(accept);
+        return live.countLivePosts(regions, accept);
     }
 
     /** {@code result} with live posts in its slots; unchanged when there are none. */
@@ -116,7 +119,7 @@ final class LiveCandidates {
                 }
             }
         } else {
-            for (LivePost p : live.trending(Set.of(), k - out.size(), p -> trendingRegion.test(p) && !taken.contains(p.id()))) {
+            for (LivePost p : live.trending(Set.of(), k - out.size(), trendingRegions, p -> accept.test(p) && !taken.contains(p.id()))) {
                 out.add(item(p, live.engagement(p.id())));
             }
         }

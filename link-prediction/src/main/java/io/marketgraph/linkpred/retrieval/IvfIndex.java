@@ -97,7 +97,7 @@ public final class IvfIndex {
         IntStream.range(0, n).parallel().forEach(i -> normalizeInto(source, nodes[i] * dim, unit, i * dim, dim));
         float[] centroids = kmeans(unit, n, dim, cells, seed);
         int[] assignment = new int[n];
-        IntStream.range(0, n).parallel().forEach(i -> assignment[i] = nearest(centroids, cells, dim, unit, i * dim));
+        IntStream.range(0, n).parallel().forEach(i -> assignment[i] = nearest(centroids, cells, dim, unit, i * dim, false));
         int[] cellStart = new int[cells + 1];
         for (int a : assignment) {
             cellStart[a + 1]++;
@@ -163,9 +163,14 @@ public final class IvfIndex {
         return probe.nodes();
     }
 
-    /** The cell whose centroid is nearest {@code unitVector}, where {@link #search} would look for it; -1 for an empty index. */
+    /**
+     * The cell whose centroid is nearest {@code unitVector}, where {@link #search} would look for it; -1 for an
+     * empty index. Where a live post is filed ({@link LiveIndex}): a scan of every centroid, on
+     * {@link #scanDot}, since the ingest writer runs it for every new post (JFR under 1,000 posts/s: the scalar
+     * loop was 12 % of the server's samples). A near tie may then file a post under the other of two cells.
+     */
     public int cellOf(float[] unitVector) {
-        return cells() == 0 || ids.length == 0 ? -1 : nearest(centroids, cells(), dim, unitVector, 0);
+        return cells() == 0 || ids.length == 0 ? -1 : nearest(centroids, cells(), dim, unitVector, 0, true);
     }
 
     /** Nodes and cosine scores, best first. */
@@ -238,7 +243,7 @@ public final class IvfIndex {
         for (int iteration = 0; iteration < KMEANS_ITERATIONS; iteration++) {
             float[] current = centroids;
             IntStream.range(0, sampleSize).parallel()
-                    .forEach(i -> assignment[i] = nearest(current, cells, dim, unit, sample[i] * dim));
+                    .forEach(i -> assignment[i] = nearest(current, cells, dim, unit, sample[i] * dim, false));
             double[] sums = new double[cells * dim];
             int[] counts = new int[cells];
             for (int i = 0; i < sampleSize; i++) {
@@ -280,11 +285,12 @@ public final class IvfIndex {
         return Arrays.copyOf(all, size);
     }
 
-    private static int nearest(float[] centroids, int cells, int dim, float[] v, int offset) {
+    /** @param scan {@link #scanDot} (offset 0 only) instead of the scalar loop index builds use */
+    private static int nearest(float[] centroids, int cells, int dim, float[] v, int offset, boolean scan) {
         int best = 0;
         float bestScore = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < cells; c++) {
-            float s = dot(v, offset, centroids, c * dim, dim);
+            float s = scan ? scanDot(v, centroids, c * dim, dim) : dot(v, offset, centroids, c * dim, dim);
             if (s > bestScore) {
                 bestScore = s;
                 best = c;
