@@ -201,7 +201,7 @@ public final class LiveState {
             }
             byRegion.computeIfAbsent(post.region(), region -> new ConcurrentHashMap<>()).put(post.id(), post);
             if (post.vector() != null) {
-                index.put(post.id(), post.vector(), post);
+                index.put(post.id(), post.vector(), post, post.region());
             } else {
                 index.remove(post.id());
             }

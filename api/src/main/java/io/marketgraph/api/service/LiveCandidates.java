@@ -39,6 +39,8 @@ final class LiveCandidates {
     private final ServingModel model;
     private final Set<String> followed;
     private final Predicate<LivePost> accept;
+    /** The region filter as the live index's tag test (null: none). */
+    private final IntPredicate regionTag;
     /** The requested regions (empty: all). */
     private final Set<Integer> regions;
     /** Trending's regions: the requested ones, else the user's home region, as the popular lists do. */
@@ -52,6 +54,7 @@ final class LiveCandidates {
         IntPredicate inRegion = RegionSet.of(regions);
         Predicate<LivePost> listed = p -> inRegion.test(p.region()) && live.isActive(p) && !seen.contains(p.id());
         this.accept = listed;
+        this.regionTag = RegionSet.tagTest(regions);
         this.regions = regions;
         this.trendingRegions = regions.isEmpty() && homeRegion >= 0 ? Set.of(homeRegion) : regions;
     }
@@ -113,7 +116,7 @@ final class LiveCandidates {
             out.add(item(p, q == null || p.vector() == null ? live.engagement(p.id()) : dot(q, p.vector())));
         }
         if (q != null) {
-            for (LiveIndex.Scored<LivePost> s : live.index().search(q, k - out.size(), p -> accept.test(p) && !taken.contains(p.id()))) {
+            for (LiveIndex.Scored<LivePost> s : live.index().search(q, k - out.size(), regionTag, p -> accept.test(p) && !taken.contains(p.id()))) {
                 if (s.score() >= floor) {
                     out.add(item(s.item(), s.score()));
                 }

@@ -128,10 +128,12 @@ public final class RecommendationService {
         }
         CsrGraph graph = model.graph();
         IntPredicate accept = eligible(model, live, kind, regions, user, activity);
+        // what the ANN scan tests after its region tags: the same filter, without a look-up of the region
+        IntPredicate afterTag = regions.isEmpty() ? accept : eligible(model, live, kind, Set.of(), user, activity);
         LinkTask task = kind == NodeKind.POST ? LinkTask.USER_POST : LinkTask.USER_BUSINESS;
         if (profile != null) {
             int u = user.get();
-            IvfIndex.Hits hits = model.ann(kind).search(profile, 0, k * OVERFETCH, nprobe, RegionSet.tagTest(regions), accept);
+            IvfIndex.Hits hits = model.ann(kind).search(profile, 0, k * OVERFETCH, nprobe, RegionSet.tagTest(regions), afterTag);
             int[] candidates = activity == null ? hits.nodes()
                     : union(hits.nodes(), coEngaged(model, LiveState.recentNodes(activity), kind, accept));
             Optional<LinkModel> linkModel = model.linkModel(task);
@@ -144,7 +146,7 @@ public final class RecommendationService {
         float[] vector = foldIn(model, recentNodes, recentVector);
         if (vector != null) {
             IvfIndex.Hits hits = model.ann(kind).search(vector, 0, k, nprobe, RegionSet.tagTest(regions),
-                    t -> accept.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
+                    t -> afterTag.test(t) && Arrays.stream(recentNodes).noneMatch(r -> r == t));
             return new Ranked(new Result(userId, name(kind), "fold_in", model.version(), items(model, hits.nodes(), hits.scores(), k)),
                     vector);
         }

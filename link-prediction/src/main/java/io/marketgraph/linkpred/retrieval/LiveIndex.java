@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -15,7 +16,9 @@ import java.util.function.Predicate;
  * the {@code size} it read (a volatile write after a slot is filled publishes it). Replacing an item's
  * vector appends a new slot and points the item's id at it; the old slot is skipped from then on.
  * Filters (and deletes expressed as filters, such as a status) are a predicate tested on the items
- * that would enter the top K.
+ * that would enter the top K. Each slot also keeps an int tag (a region), which a search can test first,
+ * before the dot product, as {@link IvfIndex#tagged} does: a one-region request skips the other regions'
+ * live items at the cost of an array read each.
  *
  * <p>Exact ({@link #LiveIndex(int)}): a search scores every slot, {@code size * dim} multiply-adds.
  * Partitioned by a catalogue's cells ({@link #LiveIndex(IvfIndex, int, int)}): an insert files the slot
@@ -62,6 +65,7 @@ public final class LiveIndex<T> {
     private volatile float[][] vectors = new float[0][];
     private volatile String[][] ids = new String[0][];
     private volatile Object[][] items = new Object[0][];
+    private volatile int[][] tags = new int[0][];
     private volatile int size;
 
     /** An exact index: every search scores every slot. */
@@ -103,8 +107,13 @@ public final class LiveIndex<T> {
         return size;
     }
 
-    /** Adds or replaces the vector of {@code id} ({@code dim} floats, unit length for cosine). Callers serialize writes. */
+    /** Adds or replaces the vector of {@code id} ({@code dim} floats, unit length for cosine), tag 0. Callers serialize writes. */
     public void put(String id, float[] vector, T item) {
+        put(id, vector, item, 0);
+    }
+
+    /** {@link #put(String, float[], Object)} with the tag a search's tag test reads. */
+    public void put(String id, float[] vector, T item, int tag) {
         if (vector.length != dim) {
             throw new IllegalArgumentException("vector of " + id + " has " + vector.length + " dimensions, the index " + dim);
         }
@@ -117,13 +126,17 @@ public final class LiveIndex<T> {
             d[chunk] = new String[CHUNK];
             Object[][] p = Arrays.copyOf(items, chunk + 1);
             p[chunk] = new Object[CHUNK];
+            int[][] t = Arrays.copyOf(tags, chunk + 1);
+            t[chunk] = new int[CHUNK];
             vectors = v;
             ids = d;
             items = p;
+            tags = t;
         }
         System.arraycopy(vector, 0, vectors[chunk], (slot % CHUNK) * dim, dim);
         ids[chunk][slot % CHUNK] = id;
         items[chunk][slot % CHUNK] = item;
+        tags[chunk][slot % CHUNK] = tag;
         slotOf.put(id, slot);
         size = slot + 1;   // publishes the slot
         if (partition != null) {
@@ -142,6 +155,11 @@ public final class LiveIndex<T> {
      * more than its {@code exactUpTo}.
      */
     public List<Scored<T>> search(float[] unitQuery, int k, Predicate<T> accept) {
+        return search(unitQuery, k, null, accept);
+    }
+
+    /** {@link #search(float[], int, Predicate)} over the slots whose tag passes {@code tag} (null: all), tested first. */
+    public List<Scored<T>> search(float[] unitQuery, int k, IntPredicate tag, Predicate<T> accept) {
         Top<T> top = new Top<>(k);
         if (k <= 0) {
             return top.list;
@@ -150,9 +168,12 @@ public final class LiveIndex<T> {
         float[][] v = vectors;
         String[][] d = ids;
         Object[][] p = items;
+        int[][] t = tags;
         if (partition == null || n <= exactUpTo) {
             for (int slot = 0; slot < n; slot++) {
-                consider(slot, unitQuery, v, d, p, accept, top);
+                if (tag == null || tag.test(t[slot / CHUNK][slot % CHUNK])) {
+                    consider(slot, unitQuery, v, d, p, accept, top);
+                }
             }
         } else {
             for (int c : partition.probe(unitQuery, nprobe)) {
@@ -160,8 +181,10 @@ public final class LiveIndex<T> {
                 int m = cell.size;       // size first: the slots array read next holds them
                 int[] slots = cell.slots;
                 for (int i = 0; i < m; i++) {
-                    if (slots[i] < n) {  // filed after this search read size: not published to it yet
-                        consider(slots[i], unitQuery, v, d, p, accept, top);
+                    int slot = slots[i];
+                    // slot >= n: filed after this search read size, not published to it yet
+                    if (slot < n && (tag == null || tag.test(t[slot / CHUNK][slot % CHUNK]))) {
+                        consider(slot, unitQuery, v, d, p, accept, top);
                     }
                 }
             }

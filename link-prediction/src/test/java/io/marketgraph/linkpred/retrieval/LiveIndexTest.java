@@ -38,7 +38,7 @@ class LiveIndexTest {
     }
 
     private static void put(LiveIndex<Post> index, Post p) {
-        index.put(p.id(), p.vector(), p);
+        index.put(p.id(), p.vector(), p, p.region());
     }
 
     /** The score the index gives (its scan's dot product, whose rounding the expected orders must share). */
@@ -47,7 +47,7 @@ class LiveIndexTest {
     }
 
     @Test
-    void search_is_exact_filtered_and_sees_the_latest_vector_of_a_replaced_post() {
+    void search_is_exact_filtered_by_item_or_tag_and_sees_the_latest_vector_of_a_replaced_post() {
         SplittableRandom random = new SplittableRandom(3);
         int dim = 8;
         LiveIndex<Post> index = new LiveIndex<>(dim);
@@ -62,11 +62,17 @@ class LiveIndexTest {
                 .sorted(Comparator.comparingDouble((Post p) -> -dot(q, p.vector())).thenComparing(Post::id))
                 .limit(20).map(Post::id).toList();
         assertEquals(expected, index.search(q, 20, p -> p.region() == 1).stream().map(LiveIndex.Scored::id).toList());
+        assertEquals(expected, index.search(q, 20, region -> region == 1, p -> true).stream().map(LiveIndex.Scored::id).toList(),
+                "the region as the slots' tag");
 
         Post moved = post(expected.get(0), unit(random, dim), 2);
         put(index, moved);
         List<LiveIndex.Scored<Post>> after = index.search(q, 20, p -> p.region() == 1);
         assertTrue(after.stream().noneMatch(s -> s.id().equals(moved.id())), "the old slot is skipped");
+        assertTrue(index.search(q, 20, region -> region == 1, p -> true).stream().noneMatch(s -> s.id().equals(moved.id())),
+                "the old slot's tag is not the post's any more");
+        assertTrue(index.search(moved.vector(), 1, region -> region == 2, p -> true).get(0).id().equals(moved.id()),
+                "the new slot carries the new tag");
         assertEquals(10_000, index.liveCount());
         index.remove("p1");
         assertTrue(index.search(posts.get(1).vector(), 1, p -> true).stream().noneMatch(s -> s.id().equals("p1")));
