@@ -16,9 +16,9 @@ import scala.reflect.ClassTag$;
 
 /**
  * The one place that talks to GraphX (which has no Java API): builds a graph over dense node ids
- * {@code 0..n-1} (every node a vertex, so nodes without edges get degree 0 and their own
- * component), and returns degree, PageRank and connected component per node as arrays indexed by
- * node (about 16 bytes a node on the driver, next to the node index's 100).
+ * {@code 0..n-1} (every node a vertex, so nodes without edges get their own component), and returns
+ * degree (counted over the edge blocks, {@link #degrees}), PageRank and connected component per node
+ * as arrays indexed by node (about 16 bytes a node on the driver, next to the node index's 100).
  *
  * <p>PageRank is GraphX's static PageRank on the directed edges (reset probability 0.15, a fixed
  * number of iterations, so its cost is predictable; each iteration is a full pass over the edges).
@@ -61,12 +61,20 @@ public final class GraphXStats {
         // Few edge partitions: each GraphX iteration ships every vertex to every edge partition that
         // holds one of its edges, so in local mode one partition per core beats the shuffle count.
         int parts = Math.max(1, spark.sparkContext().defaultParallelism());
-        JavaRDD<Edge<Object>> edgeRdd = edges.coalesce(parts).flatMap(b -> {
-            List<Edge<Object>> out = new ArrayList<>(b.size);
-            for (int e = 0; e < b.size; e++) {
-                out.add(new Edge<>(b.src(e), b.dst(e), (Object) 1));
+        JavaRDD<Edge<Object>> edgeRdd = edges.coalesce(parts).flatMap(b -> new Iterator<Edge<Object>>() {
+            private int e;
+
+            @Override
+            public boolean hasNext() {
+                return e < b.size;
             }
-            return out.iterator();
+
+            @Override
+            public Edge<Object> next() {
+                Edge<Object> edge = new Edge<>(b.src(e), b.dst(e), (Object) 1);
+                e++;
+                return edge;
+            }
         });
         JavaRDD<Tuple2<Object, Object>> vertices = spark.range(0, nodeCount, 1, parts).javaRDD()
                 .map(id -> new Tuple2<>((Object) id, (Object) 0));
@@ -74,14 +82,9 @@ public final class GraphXStats {
                 StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(), INT, INT);
         graph.cache();
         try {
-            int[] degree = new int[nodeCount];
+            int[] degree = degrees(edges, nodeCount);
             double[] pagerank = new double[nodeCount];
             int[] component = new int[nodeCount];
-            for (Tuple2<int[], double[]> b : collect(graph.ops().degrees())) {
-                for (int i = 0; i < b._1().length; i++) {
-                    degree[b._1()[i]] = (int) b._2()[i];
-                }
-            }
             Graph<Object, Object> ranks = graph.ops().staticPageRank(pageRankIterations, 0.15);
             for (Tuple2<int[], double[]> b : collect(ranks.vertices())) {
                 for (int i = 0; i < b._1().length; i++) {
@@ -100,6 +103,29 @@ public final class GraphXStats {
         } finally {
             graph.unpersist(false);
         }
+    }
+
+    /**
+     * In + out degree per node, counted over the edge blocks' arrays: what GraphX's {@code degrees} gives
+     * (each edge counts once for each end), without its message pass over the graph.
+     */
+    static int[] degrees(JavaRDD<PairSums> edges, int nodeCount) {
+        return edges.mapPartitions((Iterator<PairSums> blocks) -> {
+            int[] d = new int[nodeCount];
+            while (blocks.hasNext()) {
+                PairSums b = blocks.next();
+                for (int e = 0; e < b.size; e++) {
+                    d[b.src(e)]++;
+                    d[b.dst(e)]++;
+                }
+            }
+            return List.of(d).iterator();
+        }).treeReduce((a, b) -> {
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+            return a;
+        });
     }
 
     /** Each vertex partition as (ids, values): fewer objects to ship to the driver than one tuple per vertex. */
