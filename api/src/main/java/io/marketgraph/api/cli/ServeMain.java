@@ -28,7 +28,7 @@ public final class ServeMain {
 
     private static int serve(ServeOptions o) throws InterruptedException {
         ApiKeys keys = ApiKeys.read(o.keys);
-        ModelManager models = new ModelManager(new ModelRegistry(o.registry));
+        ModelManager models = new ModelManager(new ModelRegistry(o.registry), o.nprobe);
         models.loadCurrent().ifPresentOrElse(v -> System.out.println("serve: model " + v + " loaded"),
                 () -> System.out.println("serve: the registry has no CURRENT version yet: /health/ready answers 503"));
         Optional<AudienceQueries> graph = Optional.empty();

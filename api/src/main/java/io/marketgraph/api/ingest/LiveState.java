@@ -1,7 +1,6 @@
 package io.marketgraph.api.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.marketgraph.api.http.ApiServices;
 import io.marketgraph.api.model.ServingModel;
 import io.marketgraph.embeddings.foldin.FoldIn;
 import io.marketgraph.io.IdCodes;
@@ -82,11 +81,12 @@ public final class LiveState {
      */
     static final int LIVE_EXACT_UP_TO = 10_000;
 
-    public LiveState(ServingModel model) {
+    /** @param nprobe the catalogue search's cells probed ({@code serve --nprobe}), which the live index probes too */
+    public LiveState(ServingModel model, int nprobe) {
         this.model = model;
         IvfIndex catalogue = model.ann(NodeKind.POST);
         // the live posts filed under the catalogue's cells: exact while few, then searched as the catalogue is
-        this.index = catalogue.size() > 0 ? new LiveIndex<>(catalogue, ApiServices.DEFAULT_NPROBE, LIVE_EXACT_UP_TO)
+        this.index = catalogue.size() > 0 ? new LiveIndex<>(catalogue, nprobe, LIVE_EXACT_UP_TO)
                 : new LiveIndex<>(model.embeddings().dim());
         this.replay = new ReplayReport(model.version(), Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, 0, 0, 0, 0);
     }
@@ -99,8 +99,8 @@ public final class LiveState {
      * A post line is replayed when the version does not know the post, or it was accepted
      * ({@code updated_at}) after the build took its entities.
      */
-    public static LiveState rebuild(ServingModel model, IngestLog log) {
-        LiveState state = new LiveState(model);
+    public static LiveState rebuild(ServingModel model, IngestLog log, int nprobe) {
+        LiveState state = new LiveState(model, nprobe);
         Cut cut = cut(model.manifest());
         long[] counts = new long[5];   // posts, events, held by the graph, unresolved, unusable
         IngestLog.ReplayCounts p = log.replayPosts((r, written) -> {

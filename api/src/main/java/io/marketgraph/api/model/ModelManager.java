@@ -48,18 +48,29 @@ public final class ModelManager implements AutoCloseable {
     /** Writes waiting for the writer thread, and the thread. */
     private final LinkedBlockingQueue<Write<?>> writes = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final int nprobe;
     private volatile boolean closed;
 
     /** The most writes run in one hold of the ingest lock. */
     private static final int MAX_WRITE_BATCH = 512;
 
     public ModelManager(ModelRegistry registry) {
-        this(registry, ServingModel::load);
+        this(registry, io.marketgraph.api.http.ApiServices.DEFAULT_NPROBE);
+    }
+
+    /** @param nprobe cells the live post index probes once it holds more than its exact share ({@code serve --nprobe}) */
+    public ModelManager(ModelRegistry registry, int nprobe) {
+        this(registry, ServingModel::load, nprobe);
     }
 
     ModelManager(ModelRegistry registry, BiFunction<ModelRegistry, String, ServingModel> loader) {
+        this(registry, loader, io.marketgraph.api.http.ApiServices.DEFAULT_NPROBE);
+    }
+
+    private ModelManager(ModelRegistry registry, BiFunction<ModelRegistry, String, ServingModel> loader, int nprobe) {
         this.registry = registry;
         this.loader = loader;
+        this.nprobe = nprobe;
         this.log = IngestLog.of(registry.root());
         this.writer = new Thread(this::writeLoop, "ingest-writer");
         writer.setDaemon(true);
@@ -181,7 +192,7 @@ public final class ModelManager implements AutoCloseable {
         synchronized (ingestLock) {
             LiveState live;
             try {
-                live = LiveState.rebuild(model, log);
+                live = LiveState.rebuild(model, log, nprobe);
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
