@@ -1,7 +1,5 @@
 package io.marketgraph.build.graph;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.marketgraph.io.AtomicOutput;
 import io.marketgraph.io.GraphDirectory;
 import io.marketgraph.io.Json;
@@ -12,13 +10,11 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -213,20 +209,9 @@ final class GraphOutput {
         return w;
     }
 
-    /**
-     * Gzip TSV through Spark's CSV writer, numeric columns cast to strings first: Spark 4.2's writer
-     * reads a numeric cell through {@code UnsafeRow.get}, which builds a new {@code ReadOnlySQLConf} per
-     * cell on an executor thread (JFR, 10M events: the nodes.tsv write was 14 % of the write stage's
-     * samples). The cast prints the same digits ({@code Integer.toString}, {@code Double.toString}), and
-     * the writer takes strings by their bytes. Nulls stay null.
-     */
     private static org.apache.spark.sql.DataFrameWriter<Row> tsv(Dataset<Row> d, boolean header) {
-        Column[] cells = java.util.Arrays.stream(d.schema().fields())
-                .map(f -> f.dataType() instanceof NumericType ? col(f.name()).cast(DataTypes.StringType).as(f.name())
-                        : col(f.name()))
-                .toArray(Column[]::new);
         // zlib.compress.level reaches Hadoop's gzip compressor through the write's Hadoop conf.
-        return d.select(cells).write().option("sep", "\t").option("header", Boolean.toString(header))
+        return d.write().option("sep", "\t").option("header", Boolean.toString(header))
                 .option("compression", "gzip").option("emptyValue", "").option("zlib.compress.level", "BEST_SPEED");
     }
 
