@@ -2,7 +2,6 @@ package io.marketgraph.build.graph;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 
 import io.marketgraph.model.Action;
 import io.marketgraph.model.NodeKind;
@@ -20,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -112,16 +110,18 @@ public final class BuildGraphJob {
 
         JavaRDD<PairSums> edges;
         JavaRDD<PairSums> holdout = null;
+        Dataset<Row> popular;
         Long split = config.splitAtMillis();
         // With a split, weights decay towards the split time: the graph knows nothing after it.
         long tRef = split == null ? summary.tRef() : split;
         int firstBusiness = index.users() + index.posts();
-        try (ProgressTracker.Stage s = phases.begin("aggregate edges", "sum time-decayed action weights per user-target pair")) {
+        try (ProgressTracker.Stage s = phases.begin("aggregate edges", "sum time-decayed action weights per user-target pair; popular posts per region")) {
             EdgeAggregation.Window window = split == null ? EdgeAggregation.Window.ALL : EdgeAggregation.Window.BEFORE;
             long at = split == null ? 0 : split;
             edges = EdgeAggregation.aggregate(blocks, partitions, config.weighting(), tRef, window, at, firstBusiness)
                     .union(EdgeAggregation.listed(jsc, nodes, config.listedWeight())).persist(StorageLevel.MEMORY_AND_DISK());
             s.advance(EdgeAggregation.count(edges));
+            popular = EdgeAggregation.popular(spark, edges, nodes, config.popularTopN(), partitions);
             if (split != null) {
                 holdout = EdgeAggregation.aggregate(blocks, partitions, config.weighting(), tRef,
                         EdgeAggregation.Window.FROM, at, firstBusiness);
@@ -131,12 +131,6 @@ public final class BuildGraphJob {
         Dataset<Row> nodeBase = spark.range(index.size()).selectExpr("cast(id as int) node")
                 .selectExpr("node", "mg_kind(node) kind", "mg_id(node) id", "mg_region(node) region", "mg_category(node) category",
                         "mg_status(node) status");
-        Dataset<Row> popular = EdgeAggregation.postScores(spark, edges, partitions)
-                .filter("mg_status(dst) = 'ACTIVE'")
-                .selectExpr("mg_region(dst) region", "dst node", "mg_id(dst) id", "score")
-                .withColumn("rank", row_number().over(Window.partitionBy("region").orderBy(col("score").desc(), col("node"))))
-                .filter(col("rank").leq(config.popularTopN()))
-                .select("region", "rank", "node", "id", "score");
         output.write(new GraphOutput.Parts(nodeBase, index.size(), summary.nodesByKind(index), edges, edgeRows, popular,
                 quarantine, summary, partitions, config.events().toString(), holdout, entities.codes()), t0);
         edges.unpersist(false);
