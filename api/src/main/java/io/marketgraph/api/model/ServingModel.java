@@ -231,7 +231,6 @@ public final class ServingModel implements AutoCloseable {
         return Optional.ofNullable(linkModels.get(task));
     }
 
-    /** The dense node of an external id, if this model knows it. */
     /**
      * The nodes of {@code kind} in region {@code region} (a code of the node table), ascending: what a region
      * filter leaves of a kind, without a scan of every node.
@@ -240,6 +239,7 @@ public final class ServingModel implements AutoCloseable {
         return byRegion.getOrDefault(kind, Map.of()).getOrDefault(region, new int[0]);
     }
 
+    /** The dense node of an external id, if this model knows it. */
     public Optional<Integer> node(NodeKind kind, String id) {
         return Optional.ofNullable(index.get(kind).get(id));
     }
