@@ -152,7 +152,18 @@ final class EdgeAggregation {
                     }
                 }
             }
-            return top(score, first + parts.get(0).from, nodes.value(), topN);
+            NodeIndex idx = nodes.value();
+            int base = first + parts.get(0).from;
+            // (node, score) pairs: the range's top N of each region, among every post's final top N
+            List<Integer> kept = new ArrayList<>();
+            topByRegion(score.length, i -> !Double.isNaN(score[i]) && idx.status(base + i) == io.marketgraph.model.PostStatus.ACTIVE,
+                    i -> idx.region(base + i), i -> score[i], i -> base + i, topN).values().forEach(kept::addAll);
+            double[] out = new double[2 * kept.size()];
+            for (int k = 0; k < kept.size(); k++) {
+                out[2 * k] = base + kept.get(k);
+                out[2 * k + 1] = score[kept.get(k)];
+            }
+            return out;
         });
         List<double[]> kept = candidates.collect();   // (node, score) pairs, each reducer's per-region top N
         double[] all = kept.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
@@ -162,14 +173,9 @@ final class EdgeAggregation {
             node[i] = (int) all[2 * i];
             score[i] = all[2 * i + 1];
         }
-        java.util.Map<Integer, List<Integer>> byRegion = new java.util.TreeMap<>();
-        for (int i = 0; i < node.length; i++) {
-            byRegion.computeIfAbsent(index.region(node[i]), r -> new ArrayList<>()).add(i);
-        }
         List<Row> rows = new ArrayList<>();
-        byRegion.forEach((region, in) -> {
-            in.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(node[a], node[b]));
-            for (int r = 0; r < Math.min(topN, in.size()); r++) {
+        topByRegion(node.length, i -> true, i -> index.region(node[i]), i -> score[i], i -> node[i], topN).forEach((region, in) -> {
+            for (int r = 0; r < in.size(); r++) {
                 int n = node[in.get(r)];
                 rows.add(RowFactory.create(region, r + 1, n, index.id(n), score[in.get(r)]));
             }
@@ -195,27 +201,28 @@ final class EdgeAggregation {
     }
 
     /**
-     * The ACTIVE posts of one range that are among their region's {@code topN} in it, as (node, score)
-     * pairs: every post of the final top N of a region is in its range's top N.
+     * Of the items {@code 0..n-1} that {@code keep} passes, each region's (ascending) best {@code topN}: by
+     * score, highest first, ties by node. A reducer's range of posts and the driver's merge of the ranges
+     * rank the same way, so the merge keeps exactly each region's final top N.
      */
-    private static double[] top(double[] score, int firstNode, NodeIndex index, int topN) {
-        java.util.Map<Integer, List<Integer>> byRegion = new java.util.HashMap<>();
-        for (int i = 0; i < score.length; i++) {
-            if (!Double.isNaN(score[i]) && index.status(firstNode + i) == io.marketgraph.model.PostStatus.ACTIVE) {
-                byRegion.computeIfAbsent(index.region(firstNode + i), r -> new ArrayList<>()).add(i);
+    private static java.util.Map<Integer, List<Integer>> topByRegion(int n, java.util.function.IntPredicate keep,
+            java.util.function.IntUnaryOperator region, java.util.function.IntToDoubleFunction score,
+            java.util.function.IntUnaryOperator node, int topN) {
+        java.util.Map<Integer, List<Integer>> byRegion = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (keep.test(i)) {
+                byRegion.computeIfAbsent(region.applyAsInt(i), r -> new ArrayList<>()).add(i);
             }
         }
-        List<Integer> kept = new ArrayList<>();
-        for (List<Integer> in : byRegion.values()) {
-            in.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
-            kept.addAll(in.subList(0, Math.min(topN, in.size())));
-        }
-        double[] out = new double[2 * kept.size()];
-        for (int k = 0; k < kept.size(); k++) {
-            out[2 * k] = firstNode + kept.get(k);
-            out[2 * k + 1] = score[kept.get(k)];
-        }
-        return out;
+        byRegion.replaceAll((r, in) -> {
+            in.sort((a, b) -> {
+                double sa = score.applyAsDouble(a);
+                double sb = score.applyAsDouble(b);
+                return sa != sb ? Double.compare(sb, sa) : Integer.compare(node.applyAsInt(a), node.applyAsInt(b));
+            });
+            return new ArrayList<>(in.subList(0, Math.min(topN, in.size())));
+        });
+        return byRegion;
     }
 
     static long count(JavaRDD<PairSums> blocks) {
