@@ -81,13 +81,7 @@ final class EventBlocks {
                     continue;
                 }
                 String bad = parser.parse(line, 0, line.length, v) ? null : new String(line, StandardCharsets.UTF_8);
-                EventValidator.Verdict verdict = validator.validate(bad, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
-                if (verdict.reason() == null) {
-                    block.accept(verdict.src(), verdict.dst(), verdict.ts(), verdict.action(), v[0]);
-                } else {
-                    block.reject(verdict.reason(), verdict.detail(), new Object[] {string(r, file), v[0], v[1], v[2], v[3],
-                            v[4], v[5], v[6], v[7], bad});
-                }
+                file(validator, block, v, bad, r, file, -1);
             }
             return List.of(block).iterator();
         }, true);
@@ -111,17 +105,27 @@ final class EventBlocks {
                     // region_id (index 7) is not validated: converted for rejected records only
                     v[i] = i == 7 ? null : string(r, col[i]);
                 }
-                String bad = string(r, corrupt);
-                EventValidator.Verdict verdict = validator.validate(bad, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
-                if (verdict.reason() == null) {
-                    block.accept(verdict.src(), verdict.dst(), verdict.ts(), verdict.action(), v[0]);
-                } else {
-                    block.reject(verdict.reason(), verdict.detail(), new Object[] {string(r, file), v[0], v[1], v[2], v[3],
-                            v[4], v[5], v[6], string(r, col[7]), bad});
-                }
+                file(validator, block, v, string(r, corrupt), r, file, col[7]);
             }
             return List.of(block).iterator();
         }, true);
+    }
+
+    /**
+     * Validates one record's columns {@code v} ({@link EventSources#COLUMNS}; {@code bad}: its raw text when
+     * it did not parse) and files it in {@code block}, accepted or rejected with its fields as read. The file
+     * name ({@code r}'s column {@code file}) and the region id (column {@code region} of {@code r}, or
+     * {@code v[7]} when {@code region < 0}) are made strings for a rejected record only.
+     */
+    private static void file(EventValidator validator, EventBlock block, String[] v, String bad, InternalRow r, int file,
+                             int region) {
+        EventValidator.Verdict verdict = validator.validate(bad, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        if (verdict.reason() == null) {
+            block.accept(verdict.src(), verdict.dst(), verdict.ts(), verdict.action(), v[0]);
+        } else {
+            block.reject(verdict.reason(), verdict.detail(), new Object[] {string(r, file), v[0], v[1], v[2], v[3],
+                    v[4], v[5], v[6], region < 0 ? v[7] : string(r, region), bad});
+        }
     }
 
     private static String string(InternalRow r, int i) {
