@@ -299,7 +299,6 @@ public final class IvfIndex {
         return best;
     }
 
-
     /** A scan's dot product of the unit query (from index 0) and a stored vector: {@link VectorScan} where it loads. */
     static float scanDot(float[] q, float[] v, int vo, int dim) {
         return io.marketgraph.linkpred.VectorApi.AVAILABLE ? VectorScan.dot(q, v, vo, dim) : dot(q, 0, v, vo, dim);

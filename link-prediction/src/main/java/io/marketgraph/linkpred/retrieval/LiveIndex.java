@@ -171,9 +171,7 @@ public final class LiveIndex<T> {
         int[][] t = tags;
         if (partition == null || n <= exactUpTo) {
             for (int slot = 0; slot < n; slot++) {
-                if (tag == null || tag.test(t[slot / CHUNK][slot % CHUNK])) {
-                    consider(slot, unitQuery, v, d, p, accept, top);
-                }
+                consider(slot, unitQuery, v, d, p, t, tag, accept, top);
             }
         } else {
             for (int c : partition.probe(unitQuery, nprobe)) {
@@ -181,10 +179,8 @@ public final class LiveIndex<T> {
                 int m = cell.size;       // size first: the slots array read next holds them
                 int[] slots = cell.slots;
                 for (int i = 0; i < m; i++) {
-                    int slot = slots[i];
-                    // slot >= n: filed after this search read size, not published to it yet
-                    if (slot < n && (tag == null || tag.test(t[slot / CHUNK][slot % CHUNK]))) {
-                        consider(slot, unitQuery, v, d, p, accept, top);
+                    if (slots[i] < n) {  // filed after this search read size: not published to it yet
+                        consider(slots[i], unitQuery, v, d, p, t, tag, accept, top);
                     }
                 }
             }
@@ -205,7 +201,11 @@ public final class LiveIndex<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private void consider(int slot, float[] unitQuery, float[][] v, String[][] d, Object[][] p, Predicate<T> accept, Top<T> top) {
+    private void consider(int slot, float[] unitQuery, float[][] v, String[][] d, Object[][] p, int[][] t, IntPredicate tag,
+                          Predicate<T> accept, Top<T> top) {
+        if (tag != null && !tag.test(t[slot / CHUNK][slot % CHUNK])) {   // before the dot product
+            return;
+        }
         float s = IvfIndex.scanDot(unitQuery, v[slot / CHUNK], (slot % CHUNK) * dim, dim);
         if (top.list.size() == top.k && s <= top.worst) {
             return;
